@@ -1,0 +1,52 @@
+// Every error code Courier can show: the GetApp server's codes verbatim, and Courier's own CLIENT.*
+// codes. The user-facing text table is keyed by ErrorCode, so adding a code here forces a remedy.
+
+/** Codes the GetApp server sends in ErrorDto.errorCode (protocol reference §1.5). */
+export const SERVER_ERROR_CODES = [
+  'DELIVERY.notFound',
+  'DELIVERY.downloadNotAvailable',
+  'DELIVERY.invalid',
+  'DELIVERY.download',
+  'DELIVERY.notVerified',
+  'DELIVERY.unableClearCache',
+  'DELIVERY.notExist',
+  'DELIVERY.unknown',
+  'DELIVERY.packageTooLarge',
+  'APP.unknown',
+] as const;
+
+/** Failures detected by Courier itself, created at the edges (HTTP client, file system, verifier). */
+export const CLIENT_ERROR_CODES = [
+  'CLIENT.network',
+  'CLIENT.timeout',
+  'CLIENT.stalled',
+  'CLIENT.auth',
+  'CLIENT.badResponse',
+  'CLIENT.serverError',
+  'CLIENT.hashMismatch',
+  'CLIENT.hashFormat',
+  'CLIENT.sizeMismatch',
+  'CLIENT.signatureInvalid',
+  'CLIENT.unverified',
+  'CLIENT.diskFull',
+  'CLIENT.fileSystem',
+  'CLIENT.targetRemoved',
+  'CLIENT.unsafeName',
+  'CLIENT.urlRejected',
+  'CLIENT.urlExpired',
+  'CLIENT.notDownloadable',
+  'CLIENT.cancelled',
+  'CLIENT.invalidRequest',
+  'CLIENT.locked',
+] as const;
+
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+export type ErrorCode = ServerErrorCode | ClientErrorCode;
+
+const serverCodes: ReadonlySet<string> = new Set(SERVER_ERROR_CODES);
+
+/** A server code passes through verbatim; an unknown one becomes APP.unknown, as the server does. */
+export function toServerErrorCode(code: unknown): ServerErrorCode {
+  return typeof code === 'string' && serverCodes.has(code) ? (code as ServerErrorCode) : 'APP.unknown';
+}
