@@ -1,0 +1,91 @@
+// Decides what the checks on one downloaded file mean (fault catalogue §0.1): a hash from the server
+// catches corruption, only a signature under a pinned key authenticates; a file nothing can vouch
+// for is refused unless the user allows unverified artifacts, and is then labelled as such.
+import { appError, type AppError } from '../../shared/app-error.js';
+import type { ArtifactOutcome, HashCheck, SignatureCheck } from '../../shared/manifest.js';
+import { digestHex, digestsEqual, type ExpectedHash } from '../hash-format.js';
+
+export interface CheckInputs {
+  readonly itemKey: string;
+  readonly expectedHash: ExpectedHash | null;
+  readonly actualDigest: Uint8Array;
+  readonly signature: string | null;
+  readonly publicKeyConfigured: boolean;
+  /** The result of checking `signature` over the file bytes; undefined when not checked. */
+  readonly signatureValid: boolean | undefined;
+  readonly allowUnverified: boolean;
+}
+
+export interface Verdict {
+  readonly hashCheck: HashCheck;
+  readonly signatureCheck: SignatureCheck;
+  /** verified or unverified may take a final name; failed may not. */
+  readonly outcome: Extract<ArtifactOutcome, 'verified' | 'unverified' | 'failed'>;
+  readonly error: AppError | null;
+}
+
+export function judge(inputs: CheckInputs): Verdict {
+  const { itemKey, expectedHash, actualDigest } = inputs;
+  const hashCheck: HashCheck = !expectedHash
+    ? 'none'
+    : digestsEqual(expectedHash.digest, actualDigest)
+      ? 'verified'
+      : 'mismatch';
+  const signatureCheck: SignatureCheck = !inputs.signature
+    ? 'absent'
+    : !inputs.publicKeyConfigured
+      ? 'noKey'
+      : inputs.signatureValid
+        ? 'verified'
+        : 'invalid';
+
+  if (hashCheck === 'mismatch') {
+    const expected = digestHex(expectedHash!.digest);
+    const actual = digestHex(actualDigest);
+    return {
+      hashCheck,
+      signatureCheck,
+      outcome: 'failed',
+      error: appError({
+        code: 'CLIENT.hashMismatch',
+        message: `${itemKey}: the downloaded bytes do not match the server's SHA-256 (expected ${expected}, got ${actual}).`,
+        retryable: true,
+        itemKey,
+        detail: { expected, actual },
+      }),
+    };
+  }
+  if (signatureCheck === 'invalid') {
+    return {
+      hashCheck,
+      signatureCheck,
+      outcome: 'failed',
+      error: appError({
+        code: 'CLIENT.signatureInvalid',
+        message: `${itemKey}: the signature does not match the file under the configured public key; the file may have been altered.`,
+        retryable: false,
+        itemKey,
+      }),
+    };
+  }
+  if (hashCheck === 'verified' || signatureCheck === 'verified') {
+    return { hashCheck, signatureCheck, outcome: 'verified', error: null };
+  }
+  if (inputs.allowUnverified) return { hashCheck, signatureCheck, outcome: 'unverified', error: null };
+  const why =
+    signatureCheck === 'noKey'
+      ? 'it is signed, but no public key is configured to check the signature'
+      : 'the server sent neither a hash nor a signature for it';
+  return {
+    hashCheck,
+    signatureCheck,
+    outcome: 'failed',
+    error: appError({
+      code: 'CLIENT.unverified',
+      message: `${itemKey}: nothing can vouch for this file (${why}). It was kept aside, not staged.`,
+      retryable: false,
+      itemKey,
+      detail: { reason: signatureCheck === 'noKey' ? 'noKey' : 'noChecks' },
+    }),
+  };
+}

@@ -1,0 +1,141 @@
+// Reports download progress to the server (updateDownloadStatus) without ever slowing a download:
+// reports queue in an outbox that is sent in order, kept across restarts by the job's journal, and
+// retried with backoff while the server is unreachable.
+import type { Result } from '../../shared/result.js';
+import type { DeliveryStatusDto, ItemType, ReportStatus } from '../../shared/getapp-protocol.js';
+import type { Clock } from '../clock.js';
+
+export interface ReportSender {
+  report(dto: DeliveryStatusDto, signal?: AbortSignal): Promise<Result<void>>;
+}
+
+export interface ItemProgress {
+  readonly bytesDone: number;
+  readonly size: number | null;
+  readonly speed: number;
+  readonly etaMs: number | null;
+}
+
+export interface StatusReporter {
+  /** Queues a report for one item; `Download` reports are rate-limited per item. */
+  record(itemKey: string, status: ReportStatus, progress?: ItemProgress): void;
+  /** Reports not yet accepted by the server, oldest first (for the journal). */
+  pending(): DeliveryStatusDto[];
+  /** Resolves when the outbox is empty or `signal` aborts. */
+  drain(signal?: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+export interface StatusReporterOptions {
+  readonly sender: ReportSender;
+  readonly clock: Clock;
+  readonly deviceId: string;
+  readonly catalogId: string;
+  readonly type: ItemType;
+  readonly intervalMs: number;
+  /** Reports left over from an earlier run, sent first. */
+  readonly outbox?: readonly DeliveryStatusDto[];
+  /** Called whenever the outbox changes, so the journal can keep it. */
+  readonly onChange?: () => void;
+  readonly retryDelayMs?: (attempt: number) => number;
+}
+
+/** The server's column for bytes is int4: larger values would make its write fail. */
+const MAX_INT4 = 2 ** 31 - 1;
+
+export function createStatusReporter(options: StatusReporterOptions): StatusReporter {
+  const { sender, clock } = options;
+  const queue: DeliveryStatusDto[] = [...(options.outbox ?? [])];
+  const lastDownloadAt = new Map<string, number>();
+  const startedAt = new Map<string, string>();
+  let lastTime = Math.max(0, ...queue.map((dto) => Date.parse(dto.currentTime ?? '') || 0));
+  let sending: Promise<void> | undefined;
+  const closer = new AbortController();
+  const retryDelay = options.retryDelayMs ?? ((attempt: number) => Math.min(60_000, 2000 * 2 ** attempt));
+
+  // The server keeps a report only when its currentTime is newer than the stored one.
+  const nextTime = () => {
+    lastTime = Math.max(clock.now(), lastTime + 1);
+    return new Date(lastTime).toISOString();
+  };
+
+  function build(itemKey: string, status: ReportStatus, progress?: ItemProgress): DeliveryStatusDto {
+    const currentTime = nextTime();
+    if (status === 'Start' || status === 'Continue' || !startedAt.has(itemKey))
+      startedAt.set(itemKey, currentTime);
+    const dto: DeliveryStatusDto = {
+      deviceId: options.deviceId,
+      catalogId: options.catalogId,
+      itemKey,
+      type: options.type,
+      deliveryStatus: status,
+      downloadStart: startedAt.get(itemKey)!,
+      currentTime,
+    };
+    if (status === 'Pause' || status === 'Cancelled' || status === 'Error') dto.downloadStop = currentTime;
+    if (status === 'Done') dto.downloadDone = currentTime;
+    if (progress) {
+      const percent = progress.size ? Math.floor((progress.bytesDone * 100) / progress.size) : 0;
+      dto.downloadData = status === 'Done' ? 100 : Math.min(100, percent);
+      dto.bitNumber = Math.min(progress.bytesDone, MAX_INT4);
+      if (status === 'Download') {
+        dto.downloadSpeed = Math.round(progress.speed);
+        if (progress.etaMs !== null) dto.downloadEstimateTime = Math.min(progress.etaMs, MAX_INT4);
+      }
+    }
+    return dto;
+  }
+
+  async function pump(): Promise<void> {
+    let attempt = 0;
+    while (queue.length > 0 && !closer.signal.aborted) {
+      const head = queue[0]!;
+      const result = await sender.report(head, closer.signal);
+      if (result.ok || !result.error.retryable) {
+        // A report the server rejects as invalid will never succeed: drop it rather than block the rest.
+        queue.shift();
+        attempt = 0;
+        options.onChange?.();
+        continue;
+      }
+      try {
+        await clock.sleep(retryDelay(attempt++), closer.signal);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  function kick(): void {
+    sending ??= pump().finally(() => {
+      sending = undefined;
+      if (queue.length > 0 && !closer.signal.aborted) kick();
+    });
+  }
+
+  return {
+    record(itemKey, status, progress) {
+      if (status === 'Download') {
+        const last = lastDownloadAt.get(itemKey);
+        if (last !== undefined && clock.now() - last < options.intervalMs) return;
+        lastDownloadAt.set(itemKey, clock.now());
+      }
+      queue.push(build(itemKey, status, progress));
+      options.onChange?.();
+      kick();
+    },
+    pending: () => queue.map((dto) => ({ ...dto })),
+    async drain(signal) {
+      while (queue.length > 0 && !signal?.aborted && !closer.signal.aborted) {
+        kick();
+        await Promise.race([
+          sending,
+          new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true })),
+        ]);
+      }
+    },
+    close() {
+      closer.abort(new Error('reporter closed'));
+    },
+  };
+}
