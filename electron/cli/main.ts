@@ -3,7 +3,7 @@
 import { demoCommand, DEMO_HELP } from './commands/demo.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { type CliIo, writeLine } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../shared/version.js';
 
 const HELP = `courier ${VERSION}: stage GetApp deliveries for offline installation
 

@@ -1,6 +1,5 @@
-// Streams one object body into a response with backpressure (one chunk in flight, so memory stays
-// flat for any size) and applies the body-level faults: cut, drop, stall, drip, corrupt, extra
-// bytes, gzip. Knows nothing of HTTP semantics (status, ranges, auth). node:* only.
+// Streams one object body into a response with backpressure (one chunk in flight: flat memory at any
+// size) and applies body faults (cut, drop, stall, drip, corrupt, extra, gzip). node:* only, no HTTP rules.
 import type { ServerResponse } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -43,7 +42,7 @@ export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     const onAbort = () => {
-      void timer;
+      clearTimeout(timer);
       resolve(false);
     };
     const timer = setTimeout(() => {

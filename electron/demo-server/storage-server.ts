@@ -1,6 +1,5 @@
-// The demo object store: serves artifact bytes behind presigned URLs like MinIO/S3 (GET, HEAD,
-// Range, If-Range, conditional requests, S3 XML errors), with test-only faults applied per path.
-// Pure Node: imports node:* and its own demo-server modules only.
+// The demo object store: artifact bytes behind presigned URLs like MinIO/S3 (GET, HEAD, Range, If-Range,
+// conditional requests, S3 XML errors), with test-only faults per path. node:* and demo-server/ only.
 import { randomBytes } from 'node:crypto';
 import {
   createServer,

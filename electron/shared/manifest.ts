@@ -38,6 +38,11 @@ export interface ManifestArtifact {
   readonly signature: string | null;
   readonly signatureCheck: SignatureCheck;
   readonly outcome: ArtifactOutcome;
+  /**
+   * A map sidecar with no hash of its own is verified through the package it describes: its
+   * `sha256` equals the verified digest of the item named here.
+   */
+  readonly boundTo?: string;
   /** For notDownloadable items: the image or package reference. */
   readonly reference?: string;
   readonly isExecutable: boolean;

@@ -42,6 +42,8 @@ export interface ItemSnapshot {
   readonly signatureCheck: SignatureCheck | 'pending';
   /** Set once the item has a final outcome. */
   readonly outcome: ArtifactOutcome | null;
+  /** A map sidecar verified through the package it describes (see ManifestArtifact.boundTo). */
+  readonly boundTo: string | null;
   readonly reference: string | null;
   readonly isExecutable: boolean;
   readonly arguments: string | null;

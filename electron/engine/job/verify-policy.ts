@@ -14,6 +14,11 @@ export interface CheckInputs {
   /** The result of checking `signature` over the file bytes; undefined when not checked. */
   readonly signatureValid: boolean | undefined;
   readonly allowUnverified: boolean;
+  /**
+   * For a map sidecar: the digest its JSON claims for the package, and the package's verified digest.
+   * When they agree, the sidecar is bound to a verified package and counts as verified.
+   */
+  readonly binding?: { readonly claimed: Uint8Array | null; readonly packageDigest: Uint8Array | null };
 }
 
 export interface Verdict {
@@ -22,6 +27,8 @@ export interface Verdict {
   /** verified or unverified may take a final name; failed may not. */
   readonly outcome: Extract<ArtifactOutcome, 'verified' | 'unverified' | 'failed'>;
   readonly error: AppError | null;
+  /** True when the file is verified only through the package it describes (a map sidecar). */
+  readonly bound: boolean;
 }
 
 export function judge(inputs: CheckInputs): Verdict {
@@ -39,6 +46,9 @@ export function judge(inputs: CheckInputs): Verdict {
         ? 'verified'
         : 'invalid';
 
+  const bound = Boolean(
+    inputs.binding?.claimed && inputs.binding.packageDigest && digestsEqual(inputs.binding.claimed, inputs.binding.packageDigest),
+  );
   if (hashCheck === 'mismatch') {
     const expected = digestHex(expectedHash!.digest);
     const actual = digestHex(actualDigest);
@@ -46,6 +56,7 @@ export function judge(inputs: CheckInputs): Verdict {
       hashCheck,
       signatureCheck,
       outcome: 'failed',
+      bound: false,
       error: appError({
         code: 'CLIENT.hashMismatch',
         message: `${itemKey}: the downloaded bytes do not match the server's SHA-256 (expected ${expected}, got ${actual}).`,
@@ -60,6 +71,7 @@ export function judge(inputs: CheckInputs): Verdict {
       hashCheck,
       signatureCheck,
       outcome: 'failed',
+      bound: false,
       error: appError({
         code: 'CLIENT.signatureInvalid',
         message: `${itemKey}: the signature does not match the file under the configured public key; the file may have been altered.`,
@@ -69,9 +81,10 @@ export function judge(inputs: CheckInputs): Verdict {
     };
   }
   if (hashCheck === 'verified' || signatureCheck === 'verified') {
-    return { hashCheck, signatureCheck, outcome: 'verified', error: null };
+    return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound: false };
   }
-  if (inputs.allowUnverified) return { hashCheck, signatureCheck, outcome: 'unverified', error: null };
+  if (bound) return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound };
+  if (inputs.allowUnverified) return { hashCheck, signatureCheck, outcome: 'unverified', error: null, bound: false };
   const why =
     signatureCheck === 'noKey'
       ? 'it is signed, but no public key is configured to check the signature'
@@ -80,6 +93,7 @@ export function judge(inputs: CheckInputs): Verdict {
     hashCheck,
     signatureCheck,
     outcome: 'failed',
+    bound: false,
     error: appError({
       code: 'CLIENT.unverified',
       message: `${itemKey}: nothing can vouch for this file (${why}). It was kept aside, not staged.`,

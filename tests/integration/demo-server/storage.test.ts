@@ -2,7 +2,7 @@
 // HEAD, S3 XML errors, conditional requests and backpressure. Real sockets on 127.0.0.1.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { get as httpGet, type IncomingMessage } from 'node:http';
+import { Agent, get as httpGet, type IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryObject, seededObject } from '../../../electron/demo-server/stored-object.js';
@@ -61,6 +61,41 @@ describe('GET and HEAD', () => {
       ['GET', body.length],
       ['HEAD', 0],
     ]);
+  });
+});
+
+describe('keep-alive', () => {
+  it('serves several requests, errors included, over one connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const fetchOne = (url: string, headers: Record<string, string> = {}) =>
+      new Promise<[number | undefined, boolean, number]>((resolve, reject) => {
+        const req = httpGet(url, { agent, headers }, (res) => {
+          let length = 0;
+          res.on('data', (chunk: Buffer) => (length += chunk.length));
+          res.on('end', () => resolve([res.statusCode, req.reusedSocket, length]));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const results = [
+        await fetchOne(storage.url(msi)),
+        await fetchOne(storage.url(msi), { range: 'bytes=5-9' }),
+        await fetchOne(storage.url(releasePath('nope.bin'))),
+        await fetchOne(storage.url(msi), { 'if-none-match': object.etag }),
+        await fetchOne(storage.url(msi)),
+      ];
+      expect(results.map(([status, reused]) => [status, reused])).toEqual([
+        [200, false],
+        [206, true],
+        [404, true],
+        [304, true],
+        [200, true],
+      ]);
+      expect(results[1]![2]).toBe(5);
+      expect(results[4]![2]).toBe(body.length);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

@@ -1,0 +1,161 @@
+// downloadArtifact: one artifact from its URL to a verified-size `.part` with its SHA-256 and
+// signature verdict. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
+// paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto,
+// ../../shared/, ../ engine modules and siblings.
+import type { KeyObject } from 'node:crypto';
+import type { AppError } from '../../shared/app-error.js';
+import { fail, ok } from '../../shared/result.js';
+import type { Result } from '../../shared/result.js';
+import { backoffDelay } from '../backoff.js';
+import { PART_SUFFIX } from '../staging/part-file.js';
+import { checkArtifactUrl } from '../url-policy.js';
+import { runAttempt } from './download-attempt.js';
+import { cancelled, downloadError, forItem } from './download-errors.js';
+import { openSession } from './part-session.js';
+import { parseSigningKey } from './signature.js';
+import type { PartSession } from './part-session.js';
+import type { DownloadDeps, DownloadOutcome, DownloadRequest } from './types.js';
+
+function invalid(itemKey: string, text: string): Result<never> {
+  return fail(downloadError(itemKey, 'CLIENT.invalidRequest', text, false));
+}
+
+/** Everything that can be refused before any I/O. */
+function checkRequest(request: DownloadRequest, deps: DownloadDeps): Result<KeyObject | undefined> {
+  const { itemKey, expectedSize, partPath, signature } = request;
+  if (expectedSize !== undefined && !(Number.isSafeInteger(expectedSize) && expectedSize >= 0)) {
+    return invalid(itemKey, `the declared size ${String(expectedSize)} is not a byte count.`);
+  }
+  // Unverified bytes never carry a final name: the target must be a `.part` (DESIGN, staging).
+  if (!partPath.endsWith(PART_SUFFIX) || partPath.length <= PART_SUFFIX.length) {
+    return invalid(itemKey, 'the download target is not a .part file.');
+  }
+  const offset = request.resume?.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    return invalid(itemKey, 'the resume offset is not a byte count.');
+  const url = checkArtifactUrl(request.url, deps.urlPolicy, itemKey);
+  if (!url.ok) return url;
+  if (!signature) return ok(undefined);
+  const key = parseSigningKey(signature.publicKeyPem);
+  return key ? ok(key) : invalid(itemKey, 'the pinned signing key is not an ECDSA P-256 public key (PEM).');
+}
+
+export async function downloadArtifact(
+  request: DownloadRequest,
+  deps: DownloadDeps,
+): Promise<Result<DownloadOutcome>> {
+  const key = checkRequest(request, deps);
+  if (!key.ok) return key;
+  if (request.signal?.aborted) return fail(cancelled(request.itemKey, request.resume?.offset ?? 0));
+  const opened = await openSession({
+    request,
+    fs: deps.fs,
+    checkpointBytes: deps.checkpointBytes,
+    signatureKey: key.value,
+    signal: request.signal,
+  });
+  if (!opened.ok) {
+    return request.signal?.aborted ? fail(cancelled(request.itemKey, request.resume?.offset ?? 0)) : opened;
+  }
+  const session = opened.value;
+  try {
+    return await retryLoop(request, deps, session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function retryLoop(
+  request: DownloadRequest,
+  deps: DownloadDeps,
+  session: PartSession,
+): Promise<Result<DownloadOutcome>> {
+  const { itemKey, signal } = request;
+  const backoff = { baseMs: deps.retry.baseMs, maxMs: deps.retry.maxMs, jitter: deps.retry.jitter ?? 0.2 };
+  // Ends the call keeping every byte already written: fsync and journal them first (F1, cancel).
+  const stop = async (error: AppError): Promise<Result<never>> => {
+    await session.checkpoint();
+    return fail(error);
+  };
+  let url = request.url;
+  // Failed attempts since the last real progress. An attempt that added a checkpoint interval of new
+  // bytes resets it, so resets spread over a long download on a flaky link do not fail the item; the
+  // loop stays bounded since each reset needs checkpointBytes of a file whose size is capped, and a
+  // server that trickles a little per attempt still runs out of attempts.
+  let failures = 0;
+  let refreshedAt: number | undefined;
+
+  for (;;) {
+    if (signal?.aborted) return stop(cancelled(itemKey, session.offset));
+    const before = session.highWater;
+    const result = await runAttempt({ request, deps, session, url });
+    if (session.highWater - before >= Math.max(1, deps.checkpointBytes)) failures = 0;
+
+    switch (result.kind) {
+      case 'done': {
+        if (request.expectedSize !== undefined && session.offset !== request.expectedSize) {
+          const text = `the file has ${session.offset} bytes but the delivery declared ${request.expectedSize}.`;
+          return stop(downloadError(itemKey, 'CLIENT.sizeMismatch', text, false));
+        }
+        const saved = await session.checkpoint();
+        if (!saved.ok) return saved;
+        return ok({
+          size: session.offset,
+          ...session.digests(),
+          validator: { ...session.validator },
+          bytesFetched: session.bytesFetched,
+          resumedFrom: session.resumedFrom,
+        });
+      }
+      case 'more':
+        continue;
+      case 'cancelled':
+        return stop(cancelled(itemKey, session.offset));
+      case 'restart': {
+        failures += 1;
+        if (failures >= deps.retry.attempts) {
+          const text = `the server's answers to resume requests were unusable (${result.reason}).`;
+          return stop(downloadError(itemKey, 'CLIENT.badResponse', text, false));
+        }
+        const restarted = await session.restart();
+        const saved = restarted.ok ? await session.checkpoint() : restarted;
+        if (!saved.ok) return fail(saved.error);
+        continue;
+      }
+      case 'expired': {
+        // U5: a fresh URL resumes with Range. A 403 right after a refresh, with no byte in between,
+        // is not expiry but refusal (A3), so it ends the item instead of looping on refreshes.
+        if (!request.refreshUrl || (refreshedAt !== undefined && session.highWater <= refreshedAt)) {
+          const text = `the storage server refused the download address (HTTP ${result.status}) even after it was renewed.`;
+          return stop(
+            downloadError(itemKey, 'CLIENT.urlExpired', text, false, { httpStatus: result.status }),
+          );
+        }
+        const saved = await session.checkpoint();
+        if (!saved.ok) return saved;
+        const fresh = await request.refreshUrl();
+        if (!fresh.ok) return fail(forItem(fresh.error, itemKey));
+        const checked = checkArtifactUrl(fresh.value, deps.urlPolicy, itemKey);
+        if (!checked.ok) return checked;
+        url = checked.value;
+        refreshedAt = session.highWater;
+        continue;
+      }
+      case 'failed': {
+        if (!result.error.retryable) return stop(result.error);
+        failures += 1;
+        if (failures >= deps.retry.attempts) return stop(result.error);
+        const saved = await session.checkpoint();
+        if (!saved.ok) return saved;
+        const delay = result.retryAfterMs ?? backoffDelay(failures - 1, backoff, deps.random);
+        if (delay > 0) {
+          try {
+            await deps.clock.sleep(delay, signal);
+          } catch {
+            return stop(cancelled(itemKey, session.offset));
+          }
+        }
+      }
+    }
+  }
+}

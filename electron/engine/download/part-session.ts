@@ -1,0 +1,204 @@
+// One `.part` file during a download: where the bytes go, the SHA-256 and signature state fed from
+// the same chunks (I2, M8), restart from zero (T8, I4) and durable checkpoints (goal 4). Imports
+// node:*, ../../shared/, ../staging/ and siblings; never the network layer.
+import { createHash } from 'node:crypto';
+import type { Hash, KeyObject, Verify } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { fail, ok } from '../../shared/result.js';
+import type { Result } from '../../shared/result.js';
+import { READ_NOFOLLOW } from '../staging/fs-adapter.js';
+import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
+import { fsError } from '../staging/fs-errors.js';
+import { PART_SUFFIX, openPart } from '../staging/part-file.js';
+import type { PartFile } from '../staging/part-file.js';
+import { downloadError, forItem } from './download-errors.js';
+import { createSignatureState, signatureHolds } from './signature.js';
+import type { DownloadRequest, ResumeValidator } from './types.js';
+
+const PREFIX_CHUNK = 1024 * 1024;
+
+export interface PartSession {
+  /** Bytes of the file now in the `.part` (written, not necessarily durable). */
+  readonly offset: number;
+  /** The furthest offset this call has reached; a retry that passes it made progress. */
+  readonly highWater: number;
+  readonly resumedFrom: number;
+  readonly bytesFetched: number;
+  validator: ResumeValidator;
+  /** Writes at the current offset and feeds the digests; never more than one chunk in memory. */
+  write(chunk: Buffer): Promise<Result<void>>;
+  /** Truncates to zero and resets the digests: the partial belonged to another copy (T8, I4). */
+  restart(): Promise<Result<void>>;
+  /** fsync, then tell the caller's journal the durable offset. */
+  checkpoint(): Promise<Result<void>>;
+  /** checkpoint() once `checkpointBytes` have accumulated since the last one. */
+  checkpointIfDue(): Promise<Result<void>>;
+  digests(): { sha256: Buffer; signatureValid: boolean | undefined };
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly request: DownloadRequest;
+  readonly fs: StagingFs;
+  readonly checkpointBytes: number;
+  /** Parsed and checked by the caller before any I/O. */
+  readonly signatureKey: KeyObject | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+function partLocation(partPath: string): { partsDir: string; fileName: string } {
+  return { partsDir: dirname(partPath), fileName: basename(partPath).slice(0, -PART_SUFFIX.length) };
+}
+
+async function openAt(options: SessionOptions, offset: number): Promise<Result<PartFile>> {
+  const { request, fs } = options;
+  const { partsDir, fileName } = partLocation(request.partPath);
+  const part = await openPart({
+    folder: { partsDir, fs },
+    fileName,
+    offset,
+    declaredSize: request.expectedSize ?? null,
+    itemKey: request.itemKey,
+  });
+  return part.ok ? part : fail(forItem(part.error, request.itemKey));
+}
+
+/** Feeds the bytes already on disk to the digests, in one pass (I2: the final hash covers the whole file). */
+async function primeFromDisk(
+  options: SessionOptions,
+  length: number,
+  sinks: (Hash | Verify)[],
+): Promise<Result<void>> {
+  const { request, fs, signal } = options;
+  let handle: StagingFileHandle | undefined;
+  try {
+    handle = await fs.open(request.partPath, READ_NOFOLLOW);
+    const buffer = Buffer.alloc(Math.min(PREFIX_CHUNK, Math.max(1, length)));
+    for (let done = 0; done < length;) {
+      if (signal?.aborted) throw signal.reason;
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, length - done), done);
+      if (bytesRead === 0) throw Object.assign(new Error('partial shorter than its offset'), { code: 'EIO' });
+      for (const sink of sinks) sink.update(buffer.subarray(0, bytesRead));
+      done += bytesRead;
+    }
+    return ok(undefined);
+  } catch (error) {
+    const path = request.partPath;
+    return fail(fsError(error, { action: 'reading the partial file', path, itemKey: request.itemKey }));
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+export async function openSession(options: SessionOptions): Promise<Result<PartSession>> {
+  const { request, checkpointBytes, signatureKey } = options;
+  const { itemKey } = request;
+  const opened = await openAt(options, request.resume?.offset ?? 0);
+  if (!opened.ok) return opened;
+  let part = opened.value;
+  const resumedFrom = part.position;
+  let hash = createHash('sha256');
+  let verifier = signatureKey ? createSignatureState() : undefined;
+  if (resumedFrom > 0) {
+    const primed = await primeFromDisk(options, resumedFrom, verifier ? [hash, verifier] : [hash]);
+    if (!primed.ok) {
+      await part.close();
+      return primed;
+    }
+  }
+  let highWater = resumedFrom;
+  let bytesFetched = 0;
+  let durable = resumedFrom;
+
+  const session: PartSession = {
+    get offset() {
+      return part.position;
+    },
+    get highWater() {
+      return highWater;
+    },
+    resumedFrom,
+    get bytesFetched() {
+      return bytesFetched;
+    },
+    // A partial with no offset carries no claim about which copy it came from.
+    validator: resumedFrom > 0 ? { ...request.resume?.validator } : {},
+
+    async write(chunk) {
+      const writing = part.write(chunk);
+      // Hash while the thread pool writes (goal 6); if the write fails the session ends anyway.
+      hash.update(chunk);
+      verifier?.update(chunk);
+      const written = await writing;
+      bytesFetched += chunk.length;
+      if (!written.ok) return fail(writeError(written.error, part.position));
+      highWater = Math.max(highWater, part.position);
+      request.onProgress?.(part.position);
+      return ok(undefined);
+    },
+
+    async restart() {
+      await part.close();
+      const reopened = await openAt(options, 0);
+      if (!reopened.ok) return reopened;
+      part = reopened.value;
+      hash = createHash('sha256');
+      verifier = signatureKey ? createSignatureState() : undefined;
+      session.validator = {};
+      durable = 0;
+      return ok(undefined);
+    },
+
+    async checkpoint() {
+      const synced = await part.checkpoint();
+      if (!synced.ok) return fail(forItem(synced.error, itemKey));
+      durable = synced.value;
+      try {
+        await request.onCheckpoint?.({ offset: durable, validator: { ...session.validator } });
+      } catch (error) {
+        const text = `its progress could not be recorded (${error instanceof Error ? error.message : String(error)}).`;
+        return fail(
+          downloadError(itemKey, 'CLIENT.fileSystem', text, false, { detail: { offset: durable } }),
+        );
+      }
+      return ok(undefined);
+    },
+
+    checkpointIfDue() {
+      return part.position - durable >= checkpointBytes
+        ? session.checkpoint()
+        : Promise.resolve(ok(undefined));
+    },
+
+    digests() {
+      let signatureValid: boolean | undefined;
+      if (verifier && signatureKey) {
+        signatureValid = signatureHolds(verifier, signatureKey, request.signature?.signatureBase64 ?? '');
+      }
+      return { sha256: hash.digest(), signatureValid };
+    },
+
+    async close() {
+      await part.close();
+    },
+  };
+
+  function writeError(error: ReturnType<typeof forItem>, written: number) {
+    if (error.code !== 'CLIENT.diskFull') return forItem(error, itemKey);
+    const needed = request.expectedSize === undefined ? null : request.expectedSize - written;
+    const text =
+      `the disk is full after ${written} bytes` +
+      (needed === null ? '' : `; ${needed} more bytes are needed`) +
+      '. Free some space and resume: the partial download is kept.';
+    return downloadError(itemKey, 'CLIENT.diskFull', text, false, {
+      detail: {
+        bytesNeeded: needed,
+        bytesWritten: written,
+        path: request.partPath,
+        errno: error.detail?.errno ?? null,
+      },
+    });
+  }
+
+  return ok(session);
+}

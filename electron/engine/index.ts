@@ -1,0 +1,177 @@
+// The engine's only public entry: createEngine(config, deps) runs delivery jobs (prepare, poll,
+// download, verify, stage, report) and streams snapshots of them. Pure Node: the CLI, the desktop
+// service and the browser host all drive this same object. Clock, transport, fs and random are
+// injected with real defaults; nothing here reads process.env.
+import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import { appError } from '../shared/app-error.js';
+import type { ItemType } from '../shared/getapp-protocol.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { EngineEvent, JobSnapshot } from '../shared/snapshots.js';
+import { createApiClient, type ApiClient } from './api/api-client.js';
+import { realClock, type Clock } from './clock.js';
+import { withDefaults, type EngineConfig, type EngineConfigInput } from './config.js';
+import type { HttpTransport } from './http/transport.js';
+import { createTransport } from './http/transport.js';
+import { JobRunner } from './job/job-runner.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { nodeFs, type StagingFs } from './staging/fs-adapter.js';
+import { verifyFolder, type FolderVerification } from './staging/verify-folder.js';
+import type { UrlPolicy } from './url-policy.js';
+
+export type { EngineConfig, EngineConfigInput } from './config.js';
+export type { Clock } from './clock.js';
+export { realClock, ManualClock } from './clock.js';
+export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
+
+export interface EngineDeps {
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly transport: HttpTransport;
+  readonly fs: StagingFs;
+  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface Engine {
+  readonly config: EngineConfig;
+  /** Starts a job for catalogId, or returns the one already running for it (single-flight, C3). */
+  start(catalogId: string, itemType?: ItemType): Result<JobSnapshot>;
+  pause(jobId: string): Result<JobSnapshot>;
+  resume(jobId: string): Result<JobSnapshot>;
+  cancel(jobId: string): Result<JobSnapshot>;
+  jobs(): JobSnapshot[];
+  /** Resolves when the job's current run ends (staged, failed, paused or cancelled). */
+  settled(jobId: string): Promise<Result<JobSnapshot>>;
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+  /** Re-checks a staged package folder fully offline. */
+  verifyFolder(dir: string): Promise<Result<FolderVerification>>;
+  readonly api: ApiClient;
+  /** Pauses every job (checkpointing), waits for them, releases sockets. */
+  close(): Promise<void>;
+}
+
+function parsePublicKey(pem: string | undefined): Result<{ key: KeyObject; pem: string } | undefined> {
+  if (pem === undefined) return ok(undefined);
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return ok({ key, pem });
+  } catch {
+    // Reported below like a key of the wrong kind.
+  }
+  return fail(
+    appError({
+      code: 'CLIENT.invalidRequest',
+      message: 'The signing public key is not an ECDSA P-256 public key in PEM form (cosign.pub).',
+      retryable: false,
+    }),
+  );
+}
+
+export function createEngine(input: EngineConfigInput, overrides: Partial<EngineDeps> = {}): Result<Engine> {
+  const config = withDefaults(input);
+  const publicKey = parsePublicKey(config.publicKeyPem);
+  if (!publicKey.ok) return publicKey;
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const emit = (event: EngineEvent) => listeners.forEach((listener) => listener(event));
+  const deps: EngineDeps = {
+    clock: overrides.clock ?? realClock,
+    random: overrides.random ?? Math.random,
+    transport: overrides.transport ?? createTransport({ ...config.tls, ...(overrides.clock ? { clock: overrides.clock } : {}) }),
+    fs: overrides.fs ?? nodeFs,
+    log: overrides.log ?? ((level, message) => emit({ type: 'log', level, message })),
+  };
+  const api = createApiClient({
+    apiUrl: config.apiUrl,
+    auth: config.auth,
+    deviceId: config.deviceId,
+    transport: deps.transport,
+    clock: deps.clock,
+    random: deps.random,
+    ...(config.source ? { source: config.source } : {}),
+    logger: { info: (m) => deps.log('info', m), warn: (m) => deps.log('warn', m) },
+  });
+  if (!api.apiOrigin) {
+    return fail(appError({ code: 'CLIENT.invalidRequest', message: `The server address "${config.apiUrl}" is not a valid http(s) URL.`, retryable: false }));
+  }
+  const urlPolicy: UrlPolicy = { allowedOrigins: [api.apiOrigin, ...config.storageOrigins], allowHttp: config.allowHttp };
+  const limiter = createRateLimiter(config.bandwidthLimit, deps.clock);
+  const runners = new Map<string, JobRunner>();
+
+  const jobDeps = {
+    config,
+    clock: deps.clock,
+    fs: deps.fs,
+    api,
+    urlPolicy,
+    publicKey: publicKey.value,
+    log: deps.log,
+    emit: (job: JobSnapshot) => emit({ type: 'job', job }),
+    download: {
+      transport: deps.transport,
+      clock: deps.clock,
+      limiter,
+      random: deps.random,
+      fs: deps.fs,
+      urlPolicy,
+      timeouts: {
+        connectMs: config.download.connectTimeoutMs,
+        headersMs: config.download.headersTimeoutMs,
+        stallMs: config.download.stallMs,
+        minThroughput: config.download.minThroughput,
+      },
+      retry: { attempts: config.download.attempts, baseMs: config.download.backoffBaseMs, maxMs: config.download.backoffMaxMs },
+      maxSize: config.download.maxUnknownSize,
+      checkpointBytes: config.download.checkpointBytes,
+    },
+  };
+
+  const find = (jobId: string): Result<JobRunner> => {
+    const runner = runners.get(jobId);
+    return runner
+      ? ok(runner)
+      : fail(appError({ code: 'CLIENT.invalidRequest', message: `There is no job ${jobId}.`, retryable: false }));
+  };
+  const act = (jobId: string, action: (runner: JobRunner) => void): Result<JobSnapshot> => {
+    const runner = find(jobId);
+    if (!runner.ok) return runner;
+    action(runner.value);
+    return ok(runner.value.state.snapshot());
+  };
+
+  const engine: Engine = {
+    config,
+    api,
+    start(catalogId, itemType = config.itemType) {
+      if (catalogId.length === 0 || catalogId.length > 512) {
+        return fail(appError({ code: 'CLIENT.invalidRequest', message: 'A catalogId is 1 to 512 characters.', retryable: false }));
+      }
+      const existing = [...runners.values()].find((r) => r.state.catalogId === catalogId);
+      if (existing) {
+        if (!existing.active && existing.state.phase !== 'staged') void existing.start();
+        return ok(existing.state.snapshot());
+      }
+      const runner = new JobRunner(randomUUID(), catalogId, itemType, jobDeps);
+      runners.set(runner.state.jobId, runner);
+      void runner.start();
+      return ok(runner.state.snapshot());
+    },
+    pause: (jobId) => act(jobId, (r) => r.pause()),
+    resume: (jobId) => act(jobId, (r) => void r.start()),
+    cancel: (jobId) => act(jobId, (r) => r.cancel()),
+    jobs: () => [...runners.values()].map((r) => r.state.snapshot()),
+    async settled(jobId) {
+      const runner = find(jobId);
+      return runner.ok ? ok(await runner.value.settled()) : runner;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    verifyFolder: (dir) => verifyFolder(dir, { fs: deps.fs, ...(config.publicKeyPem ? { publicKeyPem: config.publicKeyPem } : {}) }),
+    async close() {
+      for (const runner of runners.values()) runner.pause();
+      await Promise.all([...runners.values()].map((r) => r.settled()));
+      deps.transport.close();
+    },
+  };
+  return ok(engine);
+}

@@ -1,0 +1,285 @@
+// One delivery job from "please prepare" to a staged package: opens and locks the job folder, reads
+// the journal, prepares and polls, plans and downloads the items, writes manifest, SHA256SUMS and
+// report.html. Pause, resume and cancel abort the current run; a new run picks up from the journal.
+import type { KeyObject } from 'node:crypto';
+import { appError, type AppError } from '../../shared/app-error.js';
+import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';
+import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
+import type { JobPhase, JobSnapshot } from '../../shared/snapshots.js';
+import { VERSION } from '../../shared/version.js';
+import type { Clock } from '../clock.js';
+import type { EngineConfig } from '../config.js';
+import type { DownloadDeps } from '../download/types.js';
+import { createStatusReporter, type ReportSender, type StatusReporter } from '../report/status-reporter.js';
+import type { StagingFs } from '../staging/fs-adapter.js';
+import { openJobFolder, type JobFolder } from '../staging/job-folder.js';
+import { readJournal, type Journal } from '../staging/journal.js';
+import { acquireLock } from '../staging/lock.js';
+import { writePackageFiles } from '../staging/manifest.js';
+import type { UrlPolicy } from '../url-policy.js';
+import { runItems } from './job-items.js';
+import { ItemState, JobState } from './job-state.js';
+import { createJournalSync, type JournalSync } from './journal-sync.js';
+import { buildManifest } from './package-manifest.js';
+import { planItems } from './plan-items.js';
+import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
+import { refreshItemUrl } from './refresh-url.js';
+
+export interface JobDeps {
+  readonly config: EngineConfig;
+  readonly clock: Clock;
+  readonly fs: StagingFs;
+  readonly api: PreparationApi & ReportSender & { readonly apiOrigin: string };
+  readonly download: DownloadDeps;
+  readonly urlPolicy: UrlPolicy;
+  readonly publicKey: { readonly key: KeyObject; readonly pem: string } | undefined;
+  readonly emit: (snapshot: JobSnapshot) => void;
+  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+/** At most five progress snapshots a second per job; phase changes go out at once. */
+const PROGRESS_EVERY_MS = 200;
+
+export class JobRunner {
+  readonly state: JobState;
+  private controller: AbortController | undefined;
+  private stopAs: 'paused' | 'cancelled' | undefined;
+  private running: Promise<void> | undefined;
+  private cancelEmit: (() => void) | undefined;
+  private resumed = false;
+
+  constructor(
+    jobId: string,
+    catalogId: string,
+    itemType: ItemType,
+    private readonly deps: JobDeps,
+  ) {
+    this.state = new JobState(jobId, catalogId, itemType, deps.clock);
+  }
+
+  get active(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Starts (or resumes) the job unless it is running; resolves when this run ends. */
+  start(): Promise<void> {
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+      this.resumed = true;
+    });
+    return this.running;
+  }
+
+  pause(): void {
+    this.stop('paused');
+  }
+
+  cancel(): void {
+    if (!this.running) {
+      if (this.state.phase !== 'staged') this.setPhase('cancelled');
+      return;
+    }
+    this.stop('cancelled');
+  }
+
+  /** Resolves once the current run (if any) has ended. */
+  async settled(): Promise<JobSnapshot> {
+    await this.running;
+    return this.state.snapshot();
+  }
+
+  private stop(as: 'paused' | 'cancelled'): void {
+    if (!this.running) return;
+    this.stopAs = as;
+    this.controller?.abort(new Error(as));
+  }
+
+  private emitNow(): void {
+    this.cancelEmit?.();
+    this.cancelEmit = undefined;
+    this.state.updatedAt = this.deps.clock.now();
+    this.deps.emit(this.state.snapshot());
+  }
+
+  private emitSoon(): void {
+    this.cancelEmit ??= this.deps.clock.setTimer(PROGRESS_EVERY_MS, () => {
+      this.cancelEmit = undefined;
+      this.emitNow();
+    });
+  }
+
+  private setPhase(phase: JobPhase, error: AppError | null = null): void {
+    this.state.phase = phase;
+    this.state.error = error;
+    this.emitNow();
+  }
+
+  private async run(): Promise<void> {
+    const controller = (this.controller = new AbortController());
+    this.stopAs = undefined;
+    const { config, clock, fs } = this.deps;
+    const { state } = this;
+    this.setPhase('preparing');
+    const opened = await openJobFolder({ stagingRoot: config.stagingRoot, catalogId: state.catalogId, fs, clock });
+    if (!opened.ok) return this.setPhase('failed', opened.error);
+    const folder = opened.value;
+    state.folder = folder.path;
+    const lock = await acquireLock(
+      { controlDir: folder.controlDir, fs, clock, catalogId: state.catalogId },
+      { onLost: (error) => (controller.abort(error), this.deps.log('error', error.message)) },
+    );
+    if (!lock.ok) return this.setPhase('failed', lock.error);
+    try {
+      await this.runLocked(folder, controller.signal);
+    } finally {
+      await lock.value.release();
+    }
+  }
+
+  private async runLocked(folder: JobFolder, signal: AbortSignal): Promise<void> {
+    const { config, clock, api } = this.deps;
+    const { state } = this;
+    const read = await readJournal({ controlDir: folder.controlDir, fs: folder.fs, catalogId: state.catalogId });
+    if (read.warning) this.deps.log('warn', read.warning);
+    let planned = false;
+    let journal: JournalSync | undefined;
+    const reporter = createStatusReporter({
+      sender: api,
+      clock,
+      deviceId: config.deviceId,
+      catalogId: state.catalogId,
+      type: state.itemType,
+      intervalMs: config.reportIntervalMs,
+      outbox: (read.journal?.outbox ?? []) as unknown as DeliveryStatusDto[],
+      onChange: () => void journal?.save(),
+    });
+    journal = createJournalSync({
+      folder,
+      state,
+      apiOrigin: api.apiOrigin,
+      deviceId: config.deviceId,
+      startedAt: read.journal?.startedAt ?? new Date(state.startedAt).toISOString(),
+      outbox: () => reporter.pending(),
+      planned: () => planned,
+    });
+    try {
+      const prepared = await prepareDelivery({
+        api,
+        clock,
+        catalogId: state.catalogId,
+        itemType: state.itemType,
+        polling: config.polling,
+        signal,
+        onStatus: (delivery) => this.onServerStatus(delivery),
+      });
+      if (!prepared.ok) return this.endEarly(prepared.error, signal);
+      const plan = planItems(prepared.value.artifacts ?? [], state.catalogId, this.deps.urlPolicy);
+      if (!plan.ok) return this.setPhase('failed', plan.error);
+      state.items = plan.value.map((p) => restore(new ItemState(p, clock), read.journal));
+      planned = true;
+      await journal.save();
+      const remaining = state.items.reduce(
+        (sum, i) => sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
+        0,
+      );
+      const space = await folder.freeSpace(remaining);
+      if (!space.ok) return this.setPhase('failed', space.error);
+      this.setPhase('downloading');
+      await runItems(state.items, config.concurrency, (item) => this.itemContext(item, folder, reporter, journal!, signal), signal);
+      if (signal.aborted) return await this.endStopped(reporter, journal);
+      await this.finish(folder);
+    } finally {
+      await journal.save();
+      await reporter.drain(AbortSignal.timeout(2000));
+      reporter.close();
+    }
+  }
+
+  private itemContext(item: ItemState, folder: JobFolder, reporter: StatusReporter, journal: JournalSync, signal: AbortSignal) {
+    const { deps } = this;
+    return {
+      item,
+      folder,
+      config: deps.config,
+      publicKey: deps.publicKey,
+      deps: deps.download,
+      reporter,
+      journal,
+      signal,
+      resumed: this.resumed || item.resume.offset > 0,
+      onProgress: () => this.emitSoon(),
+      onPhase: () => this.emitNow(),
+      refreshUrl: () => refreshItemUrl({ api: deps.api, item, catalogId: this.state.catalogId, policy: deps.urlPolicy, signal }),
+    };
+  }
+
+  private onServerStatus(delivery: PreparedDelivery): void {
+    if (delivery.status === 'unknown') this.deps.log('warn', `Unknown server status "${delivery.rawStatus}" for ${delivery.catalogId}; still waiting.`);
+    this.state.serverStatus = delivery.rawStatus;
+    this.state.serverProgress = delivery.progress ?? null;
+    this.emitSoon();
+  }
+
+  private endEarly(error: AppError, signal: AbortSignal): void {
+    if (signal.aborted) return this.setPhase(this.stopAs ?? 'paused');
+    this.setPhase('failed', error);
+  }
+
+  private async endStopped(reporter: StatusReporter, journal: JournalSync): Promise<void> {
+    const as = this.stopAs ?? 'paused';
+    for (const item of this.state.items) {
+      if (item.plan.disposition !== 'download' || item.phase === 'done' || item.phase === 'failed') continue;
+      item.phase = 'paused';
+      if (item.bytesDone > 0 || item.resume.offset > 0) {
+        reporter.record(item.plan.itemKey, as === 'paused' ? 'Pause' : 'Cancelled', {
+          bytesDone: item.bytesDone,
+          size: item.plan.size,
+          speed: 0,
+          etaMs: null,
+        });
+      }
+    }
+    await journal.save();
+    this.setPhase(as);
+  }
+
+  private async finish(folder: JobFolder): Promise<void> {
+    const { state, deps } = this;
+    const stagedAt = new Date(deps.clock.now()).toISOString();
+    const manifest = buildManifest({
+      state,
+      server: deps.api.apiOrigin,
+      deviceId: deps.config.deviceId,
+      toolVersion: VERSION,
+      publicKey: deps.publicKey?.key,
+      stagedAt,
+    });
+    const written = await writePackageFiles(folder, manifest);
+    if (!written.ok) return this.setPhase('failed', written.error);
+    const failed = state.items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected');
+    if (failed.length === 0) return this.setPhase('staged');
+    const first = failed[0]!.error;
+    const count = `${failed.length} of ${state.items.length} artifacts`;
+    this.setPhase(
+      'failed',
+      first
+        ? appError({ ...first, message: `${count} could not be staged. First: ${first.message}` })
+        : appError({ code: 'CLIENT.badResponse', message: `${count} could not be staged.`, retryable: false }),
+    );
+  }
+}
+
+/** Takes an item's resume point from the journal only if the server still describes it the same way (M10). */
+function restore(item: ItemState, journal: Journal | undefined): ItemState {
+  const before = journal?.snapshot?.find((s) => s.itemKey === item.plan.itemKey);
+  const progress = journal?.items.find((p) => p.itemKey === item.plan.itemKey);
+  if (!before || !progress) return item;
+  const { plan } = item;
+  const same =
+    before.fileName === plan.fileName &&
+    before.size === plan.size &&
+    before.signature === plan.signature &&
+    before.expectedHash?.value === plan.expectedHashText?.value;
+  if (same) item.resume = { offset: progress.offset, validator: progress.validator };
+  return item;
+}

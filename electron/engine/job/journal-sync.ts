@@ -1,0 +1,88 @@
+// Keeps `.courier/journal.json` in step with a job: one writer at a time, the latest state wins, and
+// a caller that needs its checkpoint on disk (before reporting it durable) can wait for the write.
+import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
+import type { Result } from '../../shared/result.js';
+import { JOURNAL_FORMAT, writeJournal, type Journal, type JournalItemState } from '../staging/journal.js';
+import type { JobFolder } from '../staging/job-folder.js';
+import type { JobState } from './job-state.js';
+
+export interface JournalSync {
+  /** Writes the current state soon; resolves once a write that includes it is on disk. */
+  save(): Promise<Result<void>>;
+}
+
+export interface JournalContext {
+  readonly folder: JobFolder;
+  readonly state: JobState;
+  readonly apiOrigin: string;
+  readonly deviceId: string;
+  readonly startedAt: string;
+  /** Status reports not yet accepted by the server. */
+  readonly outbox: () => readonly DeliveryStatusDto[];
+  /** False until the server's `done` answer was planned: before that there is no snapshot. */
+  readonly planned: () => boolean;
+}
+
+const JOURNAL_STATES: ReadonlySet<string> = new Set<JournalItemState>([
+  'pending',
+  'downloading',
+  'verifying',
+  'paused',
+  'done',
+  'failed',
+  'notDownloadable',
+  'rejected',
+]);
+
+export function buildJournal(context: JournalContext): Journal {
+  const { state } = context;
+  return {
+    format: JOURNAL_FORMAT,
+    catalogId: state.catalogId,
+    itemType: state.itemType,
+    apiOrigin: context.apiOrigin,
+    deviceId: context.deviceId,
+    startedAt: context.startedAt,
+    snapshot: context.planned()
+      ? state.items.map(({ plan }) => ({
+          itemKey: plan.itemKey,
+          fileName: plan.fileName,
+          artifactType: plan.artifactType,
+          size: plan.size,
+          expectedHash: plan.expectedHashText,
+          signature: plan.signature,
+          isExecutable: plan.isExecutable,
+          arguments: plan.arguments,
+          metaData: plan.metaData,
+          reference: plan.reference,
+        }))
+      : null,
+    items: state.items.map((item) => ({
+      itemKey: item.plan.itemKey,
+      offset: item.resume.offset,
+      validator: { ...item.resume.validator },
+      state: (JOURNAL_STATES.has(item.phase) ? item.phase : 'pending') as JournalItemState,
+    })),
+    outbox: context.outbox().map((dto) => ({ ...dto })),
+  };
+}
+
+export function createJournalSync(context: JournalContext): JournalSync {
+  // Writes run one after another. A save() while a write is waiting to start joins it: that write
+  // reads the state when it starts, so it already includes the caller's change.
+  let chain: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<Result<void>> | undefined;
+
+  return {
+    save() {
+      if (waiting) return waiting;
+      const next = chain.then(() => {
+        waiting = undefined;
+        return writeJournal(context.folder, buildJournal(context));
+      });
+      waiting = next;
+      chain = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Builds manifest.json for a finished job from its state: what was staged and how each file was
+// checked, so the package can be re-verified offline anywhere.
+import { createHash, type KeyObject } from 'node:crypto';
+import { MANIFEST_FORMAT, type Manifest, type ManifestArtifact } from '../../shared/manifest.js';
+import type { JobState } from './job-state.js';
+
+export interface ManifestContext {
+  readonly state: JobState;
+  readonly server: string;
+  readonly deviceId: string;
+  readonly toolVersion: string;
+  readonly publicKey: KeyObject | undefined;
+  readonly stagedAt: string;
+}
+
+export function publicKeyFingerprint(key: KeyObject): string {
+  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+}
+
+export function buildManifest(context: ManifestContext): Manifest {
+  const { state } = context;
+  const artifacts: ManifestArtifact[] = state.items.map((item) => {
+    const { plan } = item;
+    const staged = item.outcome === 'verified' || item.outcome === 'unverified';
+    return {
+      itemKey: plan.itemKey,
+      artifactType: plan.artifactType,
+      file: staged ? plan.fileName : null,
+      size: staged ? item.bytesDone : plan.size,
+      sha256: staged ? item.actualSha256 : null,
+      expectedHash: plan.expectedHashText,
+      hashCheck: item.hashCheck === 'pending' ? 'none' : item.hashCheck,
+      signature: plan.signature,
+      signatureCheck: item.signatureCheck === 'pending' ? (plan.signature ? 'noKey' : 'absent') : item.signatureCheck,
+      outcome: item.outcome ?? 'failed',
+      ...(item.boundTo ? { boundTo: item.boundTo } : {}),
+      ...(plan.reference ? { reference: plan.reference } : {}),
+      isExecutable: plan.isExecutable,
+      arguments: plan.arguments,
+      metaData: plan.metaData,
+      stagedAt: staged ? (item.stagedAt ?? context.stagedAt) : null,
+      ...(item.error && !staged ? { error: { code: item.error.code, message: item.error.message } } : {}),
+    };
+  });
+  const files = artifacts.filter((a) => a.outcome !== 'notDownloadable');
+  return {
+    format: MANIFEST_FORMAT,
+    catalogId: state.catalogId,
+    itemType: state.itemType,
+    server: context.server,
+    deviceId: context.deviceId,
+    tool: { name: 'courier', version: context.toolVersion },
+    startedAt: new Date(state.startedAt).toISOString(),
+    stagedAt: context.stagedAt,
+    publicKeyFingerprint: context.publicKey ? publicKeyFingerprint(context.publicKey) : null,
+    verified: files.length > 0 && files.every((a) => a.outcome === 'verified'),
+    artifacts,
+  };
+}

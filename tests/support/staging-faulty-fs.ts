@@ -1,0 +1,75 @@
+// A StagingFs over the real one that logs every call and injects faults (F4, F5, F8, I3, C1) for the
+// staging tests. Test support only.
+import { nodeFs } from '../../electron/engine/staging/fs-adapter.js';
+import type { StagingFileHandle, StagingFs } from '../../electron/engine/staging/fs-adapter.js';
+
+export type FsOp = keyof StagingFs | 'write' | 'read' | 'sync' | 'truncate' | 'close';
+
+export interface FsCall {
+  readonly op: FsOp;
+  readonly path: string;
+  readonly to?: string;
+}
+
+export interface Faults {
+  /** Return an error to make this call throw it instead of running. */
+  readonly before?: (call: FsCall, index: number) => Error | undefined;
+  /** Rewrites the bytes of a FileHandle write (a flipped byte, I3). */
+  readonly mutateWrite?: (path: string, bytes: Uint8Array, position: number) => Uint8Array;
+}
+
+export function errno(code: string, message = code): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+export interface FaultyFs extends StagingFs {
+  readonly calls: FsCall[];
+}
+
+export function faultyFs(faults: Faults = {}): FaultyFs {
+  const calls: FsCall[] = [];
+  const guard = (call: FsCall): void => {
+    calls.push(call);
+    const error = faults.before?.(call, calls.length - 1);
+    if (error) throw error;
+  };
+  const wrapHandle = (path: string, handle: StagingFileHandle): StagingFileHandle => ({
+    write: async (buffer, offset, length, position) => {
+      guard({ op: 'write', path });
+      const bytes = buffer.subarray(offset, offset + length);
+      const data = faults.mutateWrite ? faults.mutateWrite(path, Uint8Array.from(bytes), position) : bytes;
+      return handle.write(data, 0, data.length, position);
+    },
+    read: async (...args) => {
+      guard({ op: 'read', path });
+      return handle.read(...args);
+    },
+    sync: async () => {
+      guard({ op: 'sync', path });
+      return handle.sync();
+    },
+    truncate: async (length) => {
+      guard({ op: 'truncate', path });
+      return handle.truncate(length);
+    },
+    stat: () => handle.stat(),
+    close: async () => {
+      // Closing always happens, so a fault here never leaks a descriptor.
+      await handle.close();
+      guard({ op: 'close', path });
+    },
+  });
+  const wrapped = {} as Record<keyof StagingFs, unknown>;
+  for (const op of Object.keys(nodeFs) as (keyof StagingFs)[]) {
+    wrapped[op] = async (path: string, ...rest: unknown[]) => {
+      const to =
+        typeof rest[0] === 'string' && (op === 'rename' || op === 'link' || op === 'copyFile')
+          ? rest[0]
+          : undefined;
+      guard({ op, path, ...(to !== undefined ? { to } : {}) });
+      const result = await (nodeFs[op] as (...args: unknown[]) => Promise<unknown>)(path, ...rest);
+      return op === 'open' ? wrapHandle(path, result as StagingFileHandle) : result;
+    };
+  }
+  return Object.assign(wrapped as unknown as StagingFs, { calls });
+}
