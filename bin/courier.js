@@ -16,6 +16,7 @@ const stopRequested = new Promise((resolve) => {
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
   stopRequested,
 });

@@ -12,6 +12,8 @@ export const EXIT = {
   server: 4,
   network: 5,
   disk: 6,
+  /** Stopped with Ctrl-C: paused, resumable. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,39 +1,58 @@
 // The `courier` command: parses the subcommand and hands over to it. Pure Node; never imports
 // electron (the CLI runs on machines where Electron cannot).
+import { VERSION } from '../shared/version.js';
 import { demoCommand, DEMO_HELP } from './commands/demo.js';
+import { fetchCommand, FETCH_HELP } from './commands/fetch.js';
+import { statusCommand, STATUS_HELP } from './commands/status.js';
+import { verifyCommand, VERIFY_HELP } from './commands/verify.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { type CliIo, writeLine } from './io.js';
-import { VERSION } from '../shared/version.js';
 
 const HELP = `courier ${VERSION}: stage GetApp deliveries for offline installation
 
 Usage:
-  courier demo [options]      start the built-in GetApp-compatible demo server
-  courier --help | --version
+  courier fetch <catalogId...>   prepare, download, verify and stage deliveries
+  courier status <catalogId>     ask the server about a delivery
+  courier verify <folder>        re-check a staged package offline
+  courier demo                   run the built-in GetApp-compatible demo server
+  courier <command> --help       options of one command
 
-${DEMO_HELP}
+With no --server, fetch and status use the built-in demo server: try
+  courier fetch 1.field-nav@2.3.1
+
 Exit codes:
   0 success   1 partial or unverified   2 usage error   3 verification failed
-  4 server or authentication error   5 network error   6 disk error
+  4 server or authentication error   5 network error   6 disk error   130 interrupted (paused)
 `;
+
+const COMMANDS: Record<
+  string,
+  { run: (argv: readonly string[], io: CliIo) => Promise<ExitCode>; help: string }
+> = {
+  fetch: { run: fetchCommand, help: FETCH_HELP },
+  status: { run: statusCommand, help: STATUS_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
+  demo: { run: demoCommand, help: DEMO_HELP },
+};
 
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'demo':
-      return demoCommand(rest, io);
-    case '--version':
-    case '-V':
-      writeLine(io.stdout, VERSION);
-      return EXIT.ok;
-    case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    default:
-      writeLine(io.stderr, `courier: unknown command "${command}". Run "courier --help" for the list.`);
-      return EXIT.usage;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP);
+    return EXIT.ok;
   }
+  if (command === '--version' || command === '-V') {
+    writeLine(io.stdout, VERSION);
+    return EXIT.ok;
+  }
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) {
+    writeLine(io.stderr, `courier: unknown command "${command}". Run "courier --help" for the list.`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(entry.help);
+    return EXIT.ok;
+  }
+  return entry.run(rest, io);
 }

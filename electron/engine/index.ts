@@ -22,6 +22,7 @@ export type { EngineConfig, EngineConfigInput } from './config.js';
 export type { Clock } from './clock.js';
 export { realClock, ManualClock } from './clock.js';
 export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
+export { verifyFolder } from './staging/verify-folder.js';
 
 export interface EngineDeps {
   readonly clock: Clock;
@@ -53,7 +54,8 @@ function parsePublicKey(pem: string | undefined): Result<{ key: KeyObject; pem: 
   if (pem === undefined) return ok(undefined);
   try {
     const key = createPublicKey(pem);
-    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return ok({ key, pem });
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+      return ok({ key, pem });
   } catch {
     // Reported below like a key of the wrong kind.
   }
@@ -75,7 +77,9 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
   const deps: EngineDeps = {
     clock: overrides.clock ?? realClock,
     random: overrides.random ?? Math.random,
-    transport: overrides.transport ?? createTransport({ ...config.tls, ...(overrides.clock ? { clock: overrides.clock } : {}) }),
+    // Network deadlines (connect, headers) stay on real timers even under a test clock: they guard
+    // real sockets, and a fake clock jumping ahead must not cut requests still in flight.
+    transport: overrides.transport ?? createTransport({ ...config.tls }),
     fs: overrides.fs ?? nodeFs,
     log: overrides.log ?? ((level, message) => emit({ type: 'log', level, message })),
   };
@@ -90,9 +94,18 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     logger: { info: (m) => deps.log('info', m), warn: (m) => deps.log('warn', m) },
   });
   if (!api.apiOrigin) {
-    return fail(appError({ code: 'CLIENT.invalidRequest', message: `The server address "${config.apiUrl}" is not a valid http(s) URL.`, retryable: false }));
+    return fail(
+      appError({
+        code: 'CLIENT.invalidRequest',
+        message: `The server address "${config.apiUrl}" is not a valid http(s) URL.`,
+        retryable: false,
+      }),
+    );
   }
-  const urlPolicy: UrlPolicy = { allowedOrigins: [api.apiOrigin, ...config.storageOrigins], allowHttp: config.allowHttp };
+  const urlPolicy: UrlPolicy = {
+    allowedOrigins: [api.apiOrigin, ...config.storageOrigins],
+    allowHttp: config.allowHttp,
+  };
   const limiter = createRateLimiter(config.bandwidthLimit, deps.clock);
   const runners = new Map<string, JobRunner>();
 
@@ -118,7 +131,11 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
         stallMs: config.download.stallMs,
         minThroughput: config.download.minThroughput,
       },
-      retry: { attempts: config.download.attempts, baseMs: config.download.backoffBaseMs, maxMs: config.download.backoffMaxMs },
+      retry: {
+        attempts: config.download.attempts,
+        baseMs: config.download.backoffBaseMs,
+        maxMs: config.download.backoffMaxMs,
+      },
       maxSize: config.download.maxUnknownSize,
       checkpointBytes: config.download.checkpointBytes,
     },
@@ -128,7 +145,9 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     const runner = runners.get(jobId);
     return runner
       ? ok(runner)
-      : fail(appError({ code: 'CLIENT.invalidRequest', message: `There is no job ${jobId}.`, retryable: false }));
+      : fail(
+          appError({ code: 'CLIENT.invalidRequest', message: `There is no job ${jobId}.`, retryable: false }),
+        );
   };
   const act = (jobId: string, action: (runner: JobRunner) => void): Result<JobSnapshot> => {
     const runner = find(jobId);
@@ -142,7 +161,13 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     api,
     start(catalogId, itemType = config.itemType) {
       if (catalogId.length === 0 || catalogId.length > 512) {
-        return fail(appError({ code: 'CLIENT.invalidRequest', message: 'A catalogId is 1 to 512 characters.', retryable: false }));
+        return fail(
+          appError({
+            code: 'CLIENT.invalidRequest',
+            message: 'A catalogId is 1 to 512 characters.',
+            retryable: false,
+          }),
+        );
       }
       const existing = [...runners.values()].find((r) => r.state.catalogId === catalogId);
       if (existing) {
@@ -166,7 +191,11 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    verifyFolder: (dir) => verifyFolder(dir, { fs: deps.fs, ...(config.publicKeyPem ? { publicKeyPem: config.publicKeyPem } : {}) }),
+    verifyFolder: (dir) =>
+      verifyFolder(dir, {
+        fs: deps.fs,
+        ...(config.publicKeyPem ? { publicKeyPem: config.publicKeyPem } : {}),
+      }),
     async close() {
       for (const runner of runners.values()) runner.pause();
       await Promise.all([...runners.values()].map((r) => r.settled()));

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../shared/result.js';
 import type { Clock } from './clock.js';
 
 export function cancelledError(subject: string) {
-  return appError({ code: 'CLIENT.cancelled', message: `${subject} was stopped.`, retryable: true });
+  return appError({ code: 'CLIENT.cancelled', message: `${subject} was stopped.`, retryable: false });
 }
 
 export async function wait(

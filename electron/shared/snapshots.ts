@@ -5,24 +5,10 @@ import type { HashCheck, SignatureCheck, ArtifactOutcome } from './manifest.js';
 import type { ArtifactType, HashAlgorithm, ItemType } from './getapp-protocol.js';
 
 export type JobPhase =
-  | 'queued'
-  | 'preparing'
-  | 'downloading'
-  | 'verifying'
-  | 'staged'
-  | 'paused'
-  | 'cancelled'
-  | 'failed';
+  'queued' | 'preparing' | 'downloading' | 'verifying' | 'staged' | 'paused' | 'cancelled' | 'failed';
 
 export type ItemPhase =
-  | 'pending'
-  | 'downloading'
-  | 'verifying'
-  | 'paused'
-  | 'done'
-  | 'failed'
-  | 'notDownloadable'
-  | 'rejected';
+  'pending' | 'downloading' | 'verifying' | 'paused' | 'done' | 'failed' | 'notDownloadable' | 'rejected';
 
 export interface ItemSnapshot {
   readonly itemKey: string;

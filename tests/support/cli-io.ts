@@ -27,6 +27,7 @@ export function captureIo(env: Record<string, string | undefined> = {}): Capture
   return {
     stdout,
     stderr,
+    stdin: new PassThrough(),
     env,
     stopRequested,
     out: () => outText,

@@ -3,8 +3,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../electron/demo-server/index.js';
-import { createEngine, type Engine, type EngineConfigInput, type EngineDeps } from '../../electron/engine/index.js';
+import {
+  startDemoServer,
+  type DemoServer,
+  type DemoServerOptions,
+} from '../../electron/demo-server/index.js';
+import {
+  createEngine,
+  type Engine,
+  type EngineConfigInput,
+  type EngineDeps,
+} from '../../electron/engine/index.js';
 import type { EngineEvent, JobSnapshot } from '../../electron/shared/snapshots.js';
 
 export interface EngineHarness {
@@ -29,7 +38,11 @@ export async function engineHarness(
   const created = createEngine(
     {
       apiUrl: server.apiUrl,
-      auth: { kind: 'password', username: server.credentials.username, password: async () => server.credentials.password },
+      auth: {
+        kind: 'password',
+        username: server.credentials.username,
+        password: async () => server.credentials.password,
+      },
       deviceId: 'TECH-LAPTOP-07',
       stagingRoot: root,
       storageOrigins: [server.storageUrl],

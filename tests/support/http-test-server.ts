@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { ServerOptions } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,10 +58,7 @@ export function startHttpServer(handler: RequestListener): Promise<TestServer> {
   return listen(createHttpServer(recording(handler, requests)), 'http', requests);
 }
 
-export function startHttpsServer(
-  tls: { cert: string; key: string },
-  handler: RequestListener,
-): Promise<TestServer> {
+export function startHttpsServer(tls: ServerOptions, handler: RequestListener): Promise<TestServer> {
   const requests: TestServer['requests'] = [];
   return listen(createHttpsServer(tls, recording(handler, requests)), 'https', requests);
 }

@@ -32,7 +32,8 @@ interface DemoArgs {
 
 function parseSeconds(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`--${name} takes a whole number of seconds, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`--${name} takes a whole number of seconds, got "${text}"`);
   return Number(text);
 }
 
@@ -50,11 +51,13 @@ function parseDemoArgs(argv: readonly string[]): DemoArgs {
     strict: true,
     allowPositionals: false,
   });
-  if (values.mode !== 'origin' && values.mode !== 'cache') throw new Error(`--mode is origin or cache, got "${values.mode}"`);
+  if (values.mode !== 'origin' && values.mode !== 'cache')
+    throw new Error(`--mode is origin or cache, got "${values.mode}"`);
   let apiPort = DEFAULT_API_PORT;
   let storagePort = DEFAULT_STORAGE_PORT;
   if (values.port !== undefined) {
-    if (!/^\d+$/.test(values.port) || Number(values.port) > 65534) throw new Error(`--port takes 0 to 65534, got "${values.port}"`);
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65534)
+      throw new Error(`--port takes 0 to 65534, got "${values.port}"`);
     apiPort = Number(values.port);
     storagePort = apiPort === 0 ? 0 : apiPort + 1;
   }
@@ -124,7 +127,10 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<E
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
-      writeLine(io.stderr, `courier demo: port ${args.apiPort} or ${args.storagePort} is in use; try --port 0 for free ports.`);
+      writeLine(
+        io.stderr,
+        `courier demo: port ${args.apiPort} or ${args.storagePort} is in use; try --port 0 for free ports.`,
+      );
       return EXIT.network;
     }
     writeLine(io.stderr, `courier demo: ${err.message}`);
@@ -133,7 +139,10 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<E
   if (args.json) {
     const { apiUrl, storageUrl, publicKeyPem, mode } = server;
     const { username, password, deviceSecret } = server.credentials;
-    writeLine(io.stdout, JSON.stringify({ apiUrl, storageUrl, mode, username, password, deviceSecret, publicKeyPem }));
+    writeLine(
+      io.stdout,
+      JSON.stringify({ apiUrl, storageUrl, mode, username, password, deviceSecret, publicKeyPem }),
+    );
   } else {
     writeLine(io.stdout, describe(server));
   }

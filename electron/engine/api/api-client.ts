@@ -1,6 +1,5 @@
-// The GetApp API as typed calls returning Results (protocol §1.4-1.7): prepare, status, report,
-// health, component, projects. Owns endpoints, validation and retries; the auth session owns
-// credentials. Imports ../http/, ../status-parse, ../clock, sibling api/ modules, shared/ and zod.
+// The GetApp API as typed calls returning Results (protocol §1.4-1.7): endpoints, validation, retries;
+// credentials belong to auth-session. Imports ../http/, ../status-parse, ../clock, api/, shared/, zod.
 import type { ZodType } from 'zod';
 import { appError } from '../../shared/app-error.js';
 import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';

@@ -1,6 +1,5 @@
-// Turns a non-2xx API answer into an AppError (protocol §1.1 error body, F2, F15, F16): server codes
-// verbatim, CLIENT.* otherwise, with httpStatus and the server's (cleaned) message. Imports
-// node:http (status texts), ../backoff, ../http/ and ../../shared/ only.
+// Turns a non-2xx API answer into an AppError (protocol §1.1, F2, F15, F16): server codes verbatim,
+// CLIENT.* otherwise. Imports node:http (status texts), ../backoff, ../http/, ../../shared/ only.
 import { STATUS_CODES } from 'node:http';
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';

@@ -1,6 +1,5 @@
-// The retry loop of idempotent API calls (T1, T7): network errors, timeouts, 5xx and 429 are tried
-// again with 1, 2, 4, 8 s backoff ±20 % or the server's Retry-After, at most 5 attempts and within a
-// deadline; every wait goes through the injected Clock. Imports ../backoff, ../clock, ../../shared/.
+// Retries idempotent API calls (T1, T7): network, timeout, 5xx, 429; backoff or Retry-After, 5 attempts,
+// a deadline, waits on the injected Clock. Imports ../backoff, ../clock, ../http/, ../../shared/ only.
 import type { AppError } from '../../shared/app-error.js';
 import type { ErrorCode } from '../../shared/error-codes.js';
 import { fail } from '../../shared/result.js';

@@ -1,6 +1,5 @@
-// Who we are to the API (protocol §1.2-1.3, A1, A2, A4): tokens kept in memory only, proactive
-// refresh, the 401 ladder (refresh, then login, then fail), and credentials for the API origin only.
-// Tokens never reach messages, details or logs. Imports ../http/, ../url-policy, ../clock, shared/.
+// Credentials for the API (§1.2-1.3, A1, A2, A4): in-memory tokens, proactive refresh, the 401 ladder,
+// API origin only; tokens never in messages or logs. Imports ../http/, ../url-policy, ../clock, shared/.
 import { appError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';

@@ -1,6 +1,5 @@
-// The two token requests of password mode (protocol §1.3, F1, F2): POST /login and /login/refresh,
-// each answer validated into a token set with its local refresh time. Holds no state; tokens never
-// reach messages or logs. Imports ../http/, ../clock, sibling api/ modules and ../../shared/ only.
+// POST /login and /login/refresh (protocol §1.3, F1, F2), answers validated into token sets; stateless,
+// tokens never in messages or logs. Imports ../http/, ../clock, sibling api/ modules, ../../shared/.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { TokensDtoSchema } from '../../shared/getapp-schemas.js';

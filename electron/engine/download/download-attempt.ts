@@ -89,7 +89,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
             ? { kind: 'failed', error: decision.error }
             : { kind: 'failed', error: decision.error, retryAfterMs: decision.retryAfterMs };
         case 'body': {
-          if (false) {
+          if (decision.start !== session.offset) {
             // A 200 to a Range request: the full file replaces the partial, never appends to it (T8).
             const restarted = await session.restart();
             session.validator = decision.validator;
@@ -100,7 +100,16 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
             }
           }
           session.validator = decision.validator;
-          return await pumpBody({ itemKey, body, decision, session, deps, controller, signal });
+          return await pumpBody({
+            itemKey,
+            body,
+            decision,
+            session,
+            deps,
+            controller,
+            signal,
+            onProgress: request.onProgress,
+          });
         }
       }
     }

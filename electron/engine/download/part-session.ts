@@ -133,7 +133,6 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       bytesFetched += chunk.length;
       if (!written.ok) return fail(writeError(written.error, part.position));
       highWater = Math.max(highWater, part.position);
-      request.onProgress?.(part.position);
       return ok(undefined);
     },
 

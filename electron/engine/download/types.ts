@@ -40,7 +40,7 @@ export interface DownloadRequest {
   readonly signature?: SignatureCheck;
   /** Pause or cancel: aborts promptly, checkpoints, and returns CLIENT.cancelled. */
   readonly signal?: AbortSignal;
-  /** Bytes of the file now on disk (not durable yet). Called per chunk: keep it cheap. */
+  /** Bytes of the file received so far (written or about to be). Called per chunk: keep it cheap. */
   onProgress?(bytesDone: number): void;
   /** After an fsync: `offset` bytes are durable. The caller writes its journal here. */
   onCheckpoint?(state: ResumeState): void | Promise<void>;

@@ -1,6 +1,5 @@
-// Reads small API bodies (JSON, text) with a byte cap, a deadline and strict checks (M4, T5, T9);
-// artifact bodies are streamed by the downloader, never read here. Imports node:*, ../clock,
-// ../display-text and ../../shared/ only.
+// Reads small API bodies with a byte cap, a deadline and strict checks (M4, T5, T9); artifacts are
+// streamed by the downloader instead. Imports node:*, ../clock, ../display-text, ../../shared/ only.
 import { Buffer } from 'node:buffer';
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';

@@ -1,6 +1,5 @@
-// The checks every request passes before and during connecting: scheme, credentials and never-server
-// addresses, for IP literals up front and for names at DNS time (U1, U2, U4). Imports node:dns,
-// node:net types, ../url-policy and ../../shared/ only.
+// Checks before and during connecting: scheme, credentials, never-server addresses for IP literals
+// and for names at DNS time (U1, U2, U4). Imports node:dns, ../url-policy, ../../shared/ only.
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { appError } from '../../shared/app-error.js';

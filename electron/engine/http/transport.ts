@@ -1,6 +1,5 @@
-// The engine's only HTTP client: node:http(s) with keep-alive agents, TLS options, identity encoding
-// and per-phase deadlines; bodies stay raw bytes. Imports node:*, ../clock, ../url-policy and
-// ../../shared/ only. Never fetch: it inflates gzip and accepts truncated bodies (catalogue §0.2).
+// The engine's only HTTP client: node:http(s), never fetch (it inflates gzip, accepts cut bodies);
+// keep-alive, TLS, identity encoding, per-phase deadlines. Imports node:*, ../clock, ../url-policy, shared/.
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -56,6 +55,12 @@ export interface TransportOptions {
 
 export const CONNECT_TIMEOUT_MS = 15_000;
 export const HEADERS_TIMEOUT_MS = 30_000;
+/**
+ * Idle keep-alive sockets are dropped after this long: Node servers (the NestJS gateway) close them
+ * after 5 s, and reusing one in that race fails a POST that cannot safely be repeated (T10). Node's
+ * agent only destroys *free* sockets on this timeout; requests in flight keep their own deadlines.
+ */
+const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
 interface Outcome {
   readonly result: Result<HttpResponse>;
@@ -70,7 +75,12 @@ export function createTransport(options: TransportOptions = {}): HttpTransport {
     ...(options.cert !== undefined ? { cert: options.cert } : {}),
     ...(options.key !== undefined ? { key: options.key } : {}),
   };
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 8, lookup: guardedLookup };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 8,
+    timeout: FREE_SOCKET_TIMEOUT_MS,
+    lookup: guardedLookup,
+  };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, ...tls });
 
@@ -128,10 +138,12 @@ export function createTransport(options: TransportOptions = {}): HttpTransport {
         resolve(outcome);
       };
 
-      arm('connect', req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+      // Deadlines start when the agent hands out a socket: waiting in our own pool queue is not a
+      // network fault. A new socket gets the connect deadline (DNS, TCP, TLS), then the header one.
       client.on('socket', (socket) => {
         const headersMs = req.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
         if (client.reusedSocket) return arm('headers', headersMs);
+        arm('connect', req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
         socket.once(isTls ? 'secureConnect' : 'connect', () => {
           if (!settled) arm('headers', headersMs);
         });

@@ -56,7 +56,12 @@ function progressOf(item: ItemState) {
   return { bytesDone: item.bytesDone, size: item.plan.size, speed: item.meter.speed(), etaMs: null };
 }
 
-function settle(ctx: ItemContext, verdict: Verdict, digest: Uint8Array, binding: SidecarBinding | undefined): void {
+function settle(
+  ctx: ItemContext,
+  verdict: Verdict,
+  digest: Uint8Array,
+  binding: SidecarBinding | undefined,
+): void {
   ctx.item.hashCheck = verdict.hashCheck;
   ctx.item.signatureCheck = verdict.signatureCheck;
   ctx.item.actualSha256 = digestHex(digest);
@@ -96,13 +101,24 @@ function failItem(ctx: ItemContext, error: AppError): void {
 }
 
 /** F7: a final file already there is re-verified; if it passes, it is reused instead of downloaded. */
-async function tryReuse(ctx: ItemContext, finalPath: string, expectedHash: ExpectedHash | null): Promise<boolean> {
+async function tryReuse(
+  ctx: ItemContext,
+  finalPath: string,
+  expectedHash: ExpectedHash | null,
+): Promise<boolean> {
   const { item, publicKey } = ctx;
   const { plan } = item;
-  const signature = publicKey && plan.signature ? { key: publicKey.key, signatureBase64: plan.signature } : undefined;
+  const signature =
+    publicKey && plan.signature ? { key: publicKey.key, signatureBase64: plan.signature } : undefined;
   const existing = await digestFile(ctx.folder.fs, finalPath, signature);
   if (!existing || (plan.size !== null && existing.size !== plan.size)) return false;
-  const { verdict, binding } = await judgeBytes(ctx, finalPath, expectedHash, existing.sha256, existing.signatureValid);
+  const { verdict, binding } = await judgeBytes(
+    ctx,
+    finalPath,
+    expectedHash,
+    existing.sha256,
+    existing.signatureValid,
+  );
   if (verdict.outcome === 'failed') return false;
   settle(ctx, verdict, existing.sha256, binding);
   item.bytesDone = existing.size;
@@ -122,14 +138,25 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   const finalPath = childPath(folder.path, plan.fileName!);
   const partPath = partPathFor(folder.partsDir, plan.fileName!);
   if (!finalPath || !partPath) {
-    failItem(ctx, appError({ code: 'CLIENT.unsafeName', message: `${plan.itemKey}: unsafe file name.`, retryable: false, itemKey: plan.itemKey }));
+    failItem(
+      ctx,
+      appError({
+        code: 'CLIENT.unsafeName',
+        message: `${plan.itemKey}: unsafe file name.`,
+        retryable: false,
+        itemKey: plan.itemKey,
+      }),
+    );
     return;
   }
   const expectedHash = plan.expectedHash ?? (ctx.map?.sidecarClaim ? await ctx.map.sidecarClaim() : null);
   if (await tryReuse(ctx, finalPath, expectedHash)) return;
 
   ctx.reporter.record(plan.itemKey, ctx.resumed ? 'Continue' : 'Start', progressOf(item));
-  const signature = ctx.publicKey && plan.signature ? { publicKeyPem: ctx.publicKey.pem, signatureBase64: plan.signature } : undefined;
+  const signature =
+    ctx.publicKey && plan.signature
+      ? { publicKeyPem: ctx.publicKey.pem, signatureBase64: plan.signature }
+      : undefined;
   let url = plan.url!;
   for (let attempt = 0; ; attempt += 1) {
     item.phase = 'downloading';
@@ -174,7 +201,13 @@ export async function runItem(ctx: ItemContext): Promise<void> {
     item.bytesDone = outcome.size;
     item.resume = { offset: outcome.size, validator: outcome.validator };
     ctx.onPhase();
-    const { verdict, binding } = await judgeBytes(ctx, partPath, expectedHash, outcome.sha256, outcome.signatureValid);
+    const { verdict, binding } = await judgeBytes(
+      ctx,
+      partPath,
+      expectedHash,
+      outcome.sha256,
+      outcome.signatureValid,
+    );
     settle(ctx, verdict, outcome.sha256, binding);
     if (verdict.outcome === 'failed') {
       const error = verdict.error!;
@@ -194,7 +227,9 @@ export async function runItem(ctx: ItemContext): Promise<void> {
       failItem(ctx, committed.error);
       return;
     }
+    // The package travels and is read by other accounts; the executable bit only after verification (M9).
     if (plan.isExecutable) await setExecutable(finalPath, folder.fs);
+    else await folder.fs.chmod(finalPath, 0o644).catch(() => {});
     item.resume = { offset: 0, validator: {} };
     item.outcome = verdict.outcome;
     item.phase = 'done';

@@ -17,13 +17,15 @@ function deferred<T>() {
 }
 
 const isMap = (item: ItemState) => item.plan.artifactType === 'map';
-const isSidecar = (item: ItemState) => isMap(item) && item.plan.fileName?.toLowerCase().endsWith('.json') === true;
+const isSidecar = (item: ItemState) =>
+  isMap(item) && item.plan.fileName?.toLowerCase().endsWith('.json') === true;
 
 /** The hooks that tie one map package to its sidecar; a deferred resolves once, later calls are ignored. */
 function pairHooks(pkg: ItemState, sidecar: ItemState, readText: (path: string) => Promise<string | null>) {
   const sidecarText = deferred<string | null>();
   const packageDigest = deferred<Uint8Array | null>();
-  const parse = (text: string | null): ExpectedHash | null => (text === null ? null : sidecarHash(text, pkg.plan.itemKey));
+  const parse = (text: string | null): ExpectedHash | null =>
+    text === null ? null : sidecarHash(text, pkg.plan.itemKey);
   const packageHooks: MapHooks = {
     sidecarClaim: async () => parse(await sidecarText.promise),
     onSettled: (digest) => packageDigest.resolve(digest),
@@ -32,7 +34,11 @@ function pairHooks(pkg: ItemState, sidecar: ItemState, readText: (path: string) 
     bindSidecar: async (path) => {
       const text = await readText(path);
       sidecarText.resolve(text);
-      return { claimed: parse(text)?.digest ?? null, packageDigest: await packageDigest.promise, packageKey: pkg.plan.itemKey };
+      return {
+        claimed: parse(text)?.digest ?? null,
+        packageDigest: await packageDigest.promise,
+        packageKey: pkg.plan.itemKey,
+      };
     },
   };
   return {

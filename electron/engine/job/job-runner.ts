@@ -120,7 +120,12 @@ export class JobRunner {
     const { config, clock, fs } = this.deps;
     const { state } = this;
     this.setPhase('preparing');
-    const opened = await openJobFolder({ stagingRoot: config.stagingRoot, catalogId: state.catalogId, fs, clock });
+    const opened = await openJobFolder({
+      stagingRoot: config.stagingRoot,
+      catalogId: state.catalogId,
+      fs,
+      clock,
+    });
     if (!opened.ok) return this.setPhase('failed', opened.error);
     const folder = opened.value;
     state.folder = folder.path;
@@ -139,7 +144,11 @@ export class JobRunner {
   private async runLocked(folder: JobFolder, signal: AbortSignal): Promise<void> {
     const { config, clock, api } = this.deps;
     const { state } = this;
-    const read = await readJournal({ controlDir: folder.controlDir, fs: folder.fs, catalogId: state.catalogId });
+    const read = await readJournal({
+      controlDir: folder.controlDir,
+      fs: folder.fs,
+      catalogId: state.catalogId,
+    });
     if (read.warning) this.deps.log('warn', read.warning);
     let planned = false;
     let journal: JournalSync | undefined;
@@ -179,13 +188,19 @@ export class JobRunner {
       planned = true;
       await journal.save();
       const remaining = state.items.reduce(
-        (sum, i) => sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
+        (sum, i) =>
+          sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
         0,
       );
       const space = await folder.freeSpace(remaining);
       if (!space.ok) return this.setPhase('failed', space.error);
       this.setPhase('downloading');
-      await runItems(state.items, config.concurrency, (item) => this.itemContext(item, folder, reporter, journal!, signal), signal);
+      await runItems(
+        state.items,
+        config.concurrency,
+        (item) => this.itemContext(item, folder, reporter, journal!, signal),
+        signal,
+      );
       if (signal.aborted) return await this.endStopped(reporter, journal);
       await this.finish(folder);
     } finally {
@@ -195,7 +210,13 @@ export class JobRunner {
     }
   }
 
-  private itemContext(item: ItemState, folder: JobFolder, reporter: StatusReporter, journal: JournalSync, signal: AbortSignal) {
+  private itemContext(
+    item: ItemState,
+    folder: JobFolder,
+    reporter: StatusReporter,
+    journal: JournalSync,
+    signal: AbortSignal,
+  ) {
     const { deps } = this;
     return {
       item,
@@ -209,12 +230,23 @@ export class JobRunner {
       resumed: this.resumed || item.resume.offset > 0,
       onProgress: () => this.emitSoon(),
       onPhase: () => this.emitNow(),
-      refreshUrl: () => refreshItemUrl({ api: deps.api, item, catalogId: this.state.catalogId, policy: deps.urlPolicy, signal }),
+      refreshUrl: () =>
+        refreshItemUrl({
+          api: deps.api,
+          item,
+          catalogId: this.state.catalogId,
+          policy: deps.urlPolicy,
+          signal,
+        }),
     };
   }
 
   private onServerStatus(delivery: PreparedDelivery): void {
-    if (delivery.status === 'unknown') this.deps.log('warn', `Unknown server status "${delivery.rawStatus}" for ${delivery.catalogId}; still waiting.`);
+    if (delivery.status === 'unknown')
+      this.deps.log(
+        'warn',
+        `Unknown server status "${delivery.rawStatus}" for ${delivery.catalogId}; still waiting.`,
+      );
     this.state.serverStatus = delivery.rawStatus;
     this.state.serverProgress = delivery.progress ?? null;
     this.emitSoon();
@@ -258,13 +290,13 @@ export class JobRunner {
     if (!written.ok) return this.setPhase('failed', written.error);
     const failed = state.items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected');
     if (failed.length === 0) return this.setPhase('staged');
+    // The job carries the first item's code (so a script can branch on it) and a count; each
+    // item keeps its own full message.
     const first = failed[0]!.error;
-    const count = `${failed.length} of ${state.items.length} artifacts`;
+    const message = `${failed.length} of ${state.items.length} artifacts could not be staged; the others are in ${folder.path}.`;
     this.setPhase(
       'failed',
-      first
-        ? appError({ ...first, message: `${count} could not be staged. First: ${first.message}` })
-        : appError({ code: 'CLIENT.badResponse', message: `${count} could not be staged.`, retryable: false }),
+      appError({ code: first?.code ?? 'CLIENT.badResponse', message, retryable: first?.retryable ?? false }),
     );
   }
 }

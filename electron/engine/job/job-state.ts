@@ -91,7 +91,8 @@ export class JobState {
     const files = items.filter((_, index) => this.items[index]!.plan.disposition === 'download');
     const bytesDone = files.reduce((sum, i) => sum + i.bytesDone, 0);
     const sizes = files.map((i) => i.size);
-    const bytesTotal = files.length > 0 && sizes.every((s) => s !== null) ? sizes.reduce((a, b) => a! + b!, 0) : null;
+    const bytesTotal =
+      files.length > 0 && sizes.every((s) => s !== null) ? sizes.reduce((a, b) => a! + b!, 0) : null;
     const speed = files.reduce((sum, i) => sum + i.speed, 0);
     return {
       jobId: this.jobId,

@@ -14,7 +14,9 @@ export interface ManifestContext {
 }
 
 export function publicKeyFingerprint(key: KeyObject): string {
-  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 export function buildManifest(context: ManifestContext): Manifest {
@@ -31,7 +33,8 @@ export function buildManifest(context: ManifestContext): Manifest {
       expectedHash: plan.expectedHashText,
       hashCheck: item.hashCheck === 'pending' ? 'none' : item.hashCheck,
       signature: plan.signature,
-      signatureCheck: item.signatureCheck === 'pending' ? (plan.signature ? 'noKey' : 'absent') : item.signatureCheck,
+      signatureCheck:
+        item.signatureCheck === 'pending' ? (plan.signature ? 'noKey' : 'absent') : item.signatureCheck,
       outcome: item.outcome ?? 'failed',
       ...(item.boundTo ? { boundTo: item.boundTo } : {}),
       ...(plan.reference ? { reference: plan.reference } : {}),

@@ -20,7 +20,14 @@ export async function refreshItemUrl(options: RefreshOptions): Promise<Result<UR
   const { api, item, catalogId, policy } = options;
   const { itemKey } = item.plan;
   const expired = (why: string) =>
-    fail<URL>(appError({ code: 'CLIENT.urlExpired', message: `${itemKey}: its download link expired and ${why}.`, retryable: false, itemKey }));
+    fail<URL>(
+      appError({
+        code: 'CLIENT.urlExpired',
+        message: `${itemKey}: its download link expired and ${why}.`,
+        retryable: false,
+        itemKey,
+      }),
+    );
   const status = await api.status(catalogId, options.signal);
   if (!status.ok) return status;
   if (status.value.status !== 'done') return expired(`the server now says "${status.value.rawStatus}"`);

@@ -47,7 +47,9 @@ export function judge(inputs: CheckInputs): Verdict {
         : 'invalid';
 
   const bound = Boolean(
-    inputs.binding?.claimed && inputs.binding.packageDigest && digestsEqual(inputs.binding.claimed, inputs.binding.packageDigest),
+    inputs.binding?.claimed &&
+    inputs.binding.packageDigest &&
+    digestsEqual(inputs.binding.claimed, inputs.binding.packageDigest),
   );
   if (hashCheck === 'mismatch') {
     const expected = digestHex(expectedHash!.digest);
@@ -84,7 +86,8 @@ export function judge(inputs: CheckInputs): Verdict {
     return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound: false };
   }
   if (bound) return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound };
-  if (inputs.allowUnverified) return { hashCheck, signatureCheck, outcome: 'unverified', error: null, bound: false };
+  if (inputs.allowUnverified)
+    return { hashCheck, signatureCheck, outcome: 'unverified', error: null, bound: false };
   const why =
     signatureCheck === 'noKey'
       ? 'it is signed, but no public key is configured to check the signature'

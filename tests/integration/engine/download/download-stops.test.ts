@@ -3,6 +3,7 @@
 import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { WRITE_BATCH } from '../../../../electron/engine/download/body-pump.js';
 import { downloadArtifact } from '../../../../electron/engine/download/download-artifact.js';
 import { nodeFs } from '../../../../electron/engine/staging/fs-adapter.js';
 import type { StagingFs } from '../../../../electron/engine/staging/fs-adapter.js';
@@ -68,10 +69,10 @@ describe('F1: disk full mid-write', () => {
       itemKey: item.itemKey,
     });
     expect(!result.ok && result.error.message).toContain(item.itemKey);
-    // The chunk that hit the wall counts for nothing: the journal offset stays on whole chunks.
+    // The write that hit the wall counts for nothing: the journal offset stays on whole writes.
     const written = !result.ok ? Number(result.error.detail?.bytesWritten) : NaN;
     expect(written).toBeLessThanOrEqual(capacity);
-    expect(written).toBeGreaterThan(capacity - CHUNK);
+    expect(written).toBeGreaterThan(capacity - WRITE_BATCH);
     expect(!result.ok && result.error.detail?.bytesNeeded).toBe(item.size - written);
     expect(statuses(item)).toHaveLength(1);
     expect(request.checkpoints.at(-1)?.offset).toBe(written);

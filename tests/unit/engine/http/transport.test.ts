@@ -291,4 +291,28 @@ describe('TLS (T1)', () => {
       expect((await collect(accepted.value.body)).toString()).toBe('secret');
     },
   );
+
+  test.skipIf(skip !== undefined)(
+    'mTLS: the client certificate and key are presented when configured',
+    async () => {
+      if ('skip' in made) return;
+      const strict = { ...made, ca: made.cert, requestCert: true, rejectUnauthorized: true };
+      const secure = await server(
+        startHttpsServer(strict, (req, res) => res.end(String(req.socket.remoteAddress))),
+      );
+      const url = new URL(`${secure.url}/x`);
+
+      const anonymous = await transport({ ca: made.cert }).request({ method: 'GET', url });
+      if (anonymous.ok) await collect(anonymous.value.body);
+      expect(anonymous.ok).toBe(false);
+
+      const identified = await transport({ ca: made.cert, cert: made.cert, key: made.key }).request({
+        method: 'GET',
+        url,
+      });
+      if (!identified.ok) throw new Error(identified.error.message);
+      expect(identified.value.status).toBe(200);
+      await collect(identified.value.body);
+    },
+  );
 });

@@ -1,0 +1,165 @@
+// The server connection shared by `fetch` and `status`: a real GetApp server from the options, or,
+// with no --server, the built-in demo server started in-process so a first command just works.
+import { hostname } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { startDemoServer, type DemoServer } from '../demo-server/index.js';
+import type { AuthConfig, EngineConfigInput, TlsConfig } from '../engine/config.js';
+import { passwordProvider, type PasswordSources } from './password.js';
+
+export const CONNECTION_OPTIONS = {
+  server: { type: 'string' },
+  username: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  'device-secret-env': { type: 'string' },
+  'device-id': { type: 'string' },
+  'item-type': { type: 'string', default: 'software' },
+  'public-key': { type: 'string' },
+  ca: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  source: { type: 'string' },
+  'storage-origin': { type: 'string', multiple: true },
+  'allow-http': { type: 'boolean', default: false },
+} as const;
+
+export const CONNECTION_HELP = `  --server URL             GetApp API (with or without /api); without it, the built-in demo server
+  --username U             log in as U; the password comes from COURIER_PASSWORD, --password-stdin,
+                           or a prompt (never an argument)
+  --device-secret-env VAR  authenticate with the device secret in environment variable VAR instead
+  --device-id ID           the device id reported to the server (default: this computer's name)
+  --item-type T            software (default) or map
+  --public-key FILE        cosign.pub: verify every artifact signature with it
+  --ca FILE                extra certificate authorities (PEM) for a private PKI
+  --cert FILE --key FILE   client certificate and key (PEM) for mTLS
+  --source remote|cache    passed to the server as ?source= (agents acting as delivery nodes)
+  --storage-origin URL     an origin artifacts may come from besides the API (repeatable)
+  --allow-http             allow plain http artifact URLs (lab servers)
+`;
+
+export interface ConnectionValues {
+  server?: string;
+  username?: string;
+  'password-stdin'?: boolean;
+  'device-secret-env'?: string;
+  'device-id'?: string;
+  'item-type'?: string;
+  'public-key'?: string;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  source?: string;
+  'storage-origin'?: string[];
+  'allow-http'?: boolean;
+}
+
+export interface Connection {
+  readonly config: Omit<EngineConfigInput, 'stagingRoot'>;
+  /** Set when the built-in demo server was started for this command. */
+  readonly demo: DemoServer | undefined;
+  close(): Promise<void>;
+}
+
+export class UsageError extends Error {}
+
+/** The message to show for a mistake in the command line (ours, or node:util parseArgs'), else undefined. */
+export function usageMessage(error: unknown): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : undefined;
+}
+
+async function readPem(path: string | undefined, what: string): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
+export async function openConnection(
+  values: ConnectionValues,
+  sources: PasswordSources,
+): Promise<Connection> {
+  const itemType = values['item-type'] ?? 'software';
+  if (itemType !== 'software' && itemType !== 'map')
+    throw new UsageError(`--item-type is software or map, got "${itemType}"`);
+  if (values.source !== undefined && values.source !== 'remote' && values.source !== 'cache') {
+    throw new UsageError(`--source is remote or cache, got "${values.source}"`);
+  }
+  if ((values.cert === undefined) !== (values.key === undefined))
+    throw new UsageError('--cert and --key go together');
+  const publicKeyPem = await readPem(values['public-key'], 'public key');
+  const tls: TlsConfig = {
+    ...(values.ca ? { ca: (await readPem(values.ca, 'CA bundle'))! } : {}),
+    ...(values.cert
+      ? {
+          cert: (await readPem(values.cert, 'client certificate'))!,
+          key: (await readPem(values.key, 'client key'))!,
+        }
+      : {}),
+  };
+  const common = {
+    deviceId: values['device-id'] ?? hostname(),
+    itemType,
+    ...(values.source ? { source: values.source as 'remote' | 'cache' } : {}),
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
+  } as const;
+
+  if (values.server === undefined) {
+    const demo = await startDemoServer();
+    const { username, password } = demo.credentials;
+    return {
+      demo,
+      config: {
+        ...common,
+        apiUrl: demo.apiUrl,
+        auth: { kind: 'password', username, password: async () => password },
+        storageOrigins: [demo.storageUrl],
+        // Our own server on this machine: plain http on loopback, and its key is the one to trust.
+        allowHttp: true,
+        publicKeyPem: publicKeyPem ?? demo.publicKeyPem,
+      },
+      close: () => demo.close(),
+    };
+  }
+
+  let auth: AuthConfig;
+  const secretVar = values['device-secret-env'];
+  if (secretVar !== undefined) {
+    const secret = sources.env[secretVar];
+    if (!secret)
+      throw new UsageError(
+        `environment variable ${secretVar} (from --device-secret-env) is empty or not set`,
+      );
+    auth = { kind: 'deviceSecret', secret };
+  } else if (values.username !== undefined) {
+    const ask = passwordProvider(
+      { ...sources, fromStdin: values['password-stdin'] === true },
+      values.username,
+    );
+    let password: string;
+    try {
+      password = await ask();
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    auth = { kind: 'password', username: values.username, password: async () => password };
+  } else {
+    throw new UsageError('--server needs --username (with a password) or --device-secret-env VAR');
+  }
+  return {
+    demo: undefined,
+    config: {
+      ...common,
+      apiUrl: values.server,
+      auth,
+      storageOrigins: values['storage-origin'] ?? [],
+      allowHttp: values['allow-http'] === true,
+      ...(publicKeyPem ? { publicKeyPem } : {}),
+    },
+    close: async () => {},
+  };
+}
