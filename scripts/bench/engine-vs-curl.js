@@ -19,32 +19,54 @@ const SECRET = 'demo-device-secret';
 
 /** Starts `courier demo` in its own process, so server and client do not share an event loop. */
 async function startServer() {
-  const child = spawn(process.execPath, [cli, 'demo', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'demo', '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   return { info: JSON.parse(/** @type {string} */ (line)), stop: () => child.kill('SIGTERM') };
 }
 
-/** A fresh presigned URL for the item, as any client would get it. */
+/**
+ * A fresh presigned URL for the item, as any client would get it.
+ * @param {string} apiUrl
+ * @returns {Promise<string>}
+ */
 async function artifactUrl(apiUrl) {
   const response = await fetch(`${apiUrl}/delivery/prepareDelivery`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'device-auth': SECRET },
     body: JSON.stringify({ catalogId: ID, deviceId: 'bench', itemType: 'software' }),
   });
-  const body = await response.json();
-  return body.artifacts[0].url;
+  const body = /** @type {{ artifacts: { url: string }[] }} */ (await response.json());
+  const url = body.artifacts[0]?.url;
+  if (!url) throw new Error('the demo server listed no artifact');
+  return url;
 }
 
+/**
+ * @param {string} apiUrl
+ * @param {string} dir
+ */
 async function curlOnce(apiUrl, dir) {
   const url = await artifactUrl(apiUrl);
-  const { stdout } = await run('curl', ['-s', '-o', join(dir, 'curl.img'), '-w', '%{size_download} %{time_total}', url]);
-  const [bytes, seconds] = stdout.trim().split(' ').map(Number);
+  const { stdout } = await run('curl', [
+    '-s',
+    '-o',
+    join(dir, 'curl.img'),
+    '-w',
+    '%{size_download} %{time_total}',
+    url,
+  ]);
+  const [bytes = 0, seconds = 1] = stdout.trim().split(' ').map(Number);
   if (bytes !== SIZE) throw new Error(`curl got ${bytes} bytes`);
   await rm(join(dir, 'curl.img'), { force: true });
   return bytes / seconds;
 }
 
-/** Peak resident memory of a process, from the kernel's own high-water mark. */
+/**
+ * Peak resident memory of a process, from the kernel's own high-water mark.
+ * @param {number | undefined} pid
+ */
 async function peakRss(pid) {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -54,38 +76,70 @@ async function peakRss(pid) {
   }
 }
 
+/**
+ * @param {{ apiUrl: string, storageUrl: string }} info
+ * @param {string} dir
+ */
 async function engineOnce(info, dir) {
   const out = await mkdtemp(join(dir, 'engine-'));
-  const args = ['fetch', ID, '--json', '--out', out, '--server', info.apiUrl, '--device-secret-env', 'BENCH_SECRET', '--storage-origin', info.storageUrl, '--allow-http'];
+  const args = [
+    'fetch',
+    ID,
+    '--json',
+    '--out',
+    out,
+    '--server',
+    info.apiUrl,
+    '--device-secret-env',
+    'BENCH_SECRET',
+    '--storage-origin',
+    info.storageUrl,
+    '--allow-http',
+  ];
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, BENCH_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, BENCH_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let peak = 0;
+  /** @type {{ jobs?: { verified: boolean }[] } | undefined} */
   let result;
   createInterface({ input: child.stdout }).on('line', (line) => {
     const event = JSON.parse(line);
     if (event.type === 'result') result = event;
   });
-  const sampler = setInterval(async () => (peak = Math.max(peak, await peakRss(child.pid))), 50);
+  let running = true;
+  const sample = async () => {
+    peak = Math.max(peak, await peakRss(child.pid));
+    if (running) setTimeout(sample, 50);
+  };
+  void sample();
   const code = await new Promise((resolve) => child.on('exit', resolve));
-  clearInterval(sampler);
+  running = false;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await rm(out, { recursive: true, force: true });
   if (code !== 0 || !result?.jobs?.[0]?.verified) throw new Error(`engine run failed (exit ${code})`);
   return { rate: SIZE / seconds, peak };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** @param {number} rate */
 const mbps = (rate) => `${(rate / 1e6).toFixed(0)} MB/s`;
 
 const server = await startServer();
 const dir = await mkdtemp(join(tmpdir(), 'courier-bench-'));
 try {
+  /** @type {number[]} */
   const curl = [];
+  /** @type {{ rate: number, peak: number }[]} */
   const engine = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     curl.push(await curlOnce(server.info.apiUrl, dir));
     engine.push(await engineOnce(server.info, dir));
-    process.stdout.write(`round ${round}: curl ${mbps(curl.at(-1))}, engine ${mbps(engine.at(-1).rate)}\n`);
+    process.stdout.write(
+      `round ${round}: curl ${mbps(curl[curl.length - 1] ?? 0)}, engine ${mbps(engine[engine.length - 1]?.rate ?? 0)}\n`,
+    );
   }
   const curlRate = median(curl);
   const engineRate = median(engine.map((e) => e.rate));

@@ -20,7 +20,7 @@ import { type CliIo, writeLine } from '../io.js';
 export const STATUS_HELP = `courier status <catalogId> [--json] [connection options of fetch]
   Asks the server for the delivery's state: preparing (with progress), ready (with its artifacts),
   or the server's error code. Downloads nothing.
-`;
+${CONNECTION_HELP}`;
 
 export async function statusCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let connection: Connection | undefined;

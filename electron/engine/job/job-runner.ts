@@ -47,6 +47,8 @@ export class JobRunner {
   private running: Promise<void> | undefined;
   private cancelEmit: (() => void) | undefined;
   private resumed = false;
+  /** Why the job paused itself (a full disk), shown until it is resumed. */
+  private pauseError: AppError | null = null;
 
   constructor(
     jobId: string,
@@ -117,6 +119,7 @@ export class JobRunner {
   private async run(): Promise<void> {
     const controller = (this.controller = new AbortController());
     this.stopAs = undefined;
+    this.pauseError = null;
     const { config, clock, fs } = this.deps;
     const { state } = this;
     this.setPhase('preparing');
@@ -151,7 +154,8 @@ export class JobRunner {
     });
     if (read.warning) this.deps.log('warn', read.warning);
     let planned = false;
-    let journal: JournalSync | undefined;
+    // The reporter's outbox lives in the journal and the journal saves when the outbox changes.
+    const links: { journal?: JournalSync } = {};
     const reporter = createStatusReporter({
       sender: api,
       clock,
@@ -160,9 +164,9 @@ export class JobRunner {
       type: state.itemType,
       intervalMs: config.reportIntervalMs,
       outbox: (read.journal?.outbox ?? []) as unknown as DeliveryStatusDto[],
-      onChange: () => void journal?.save(),
+      onChange: () => void links.journal?.save(),
     });
-    journal = createJournalSync({
+    const journal = createJournalSync({
       folder,
       state,
       apiOrigin: api.apiOrigin,
@@ -171,6 +175,7 @@ export class JobRunner {
       outbox: () => reporter.pending(),
       planned: () => planned,
     });
+    links.journal = journal;
     try {
       const prepared = await prepareDelivery({
         api,
@@ -198,7 +203,7 @@ export class JobRunner {
       await runItems(
         state.items,
         config.concurrency,
-        (item) => this.itemContext(item, folder, reporter, journal!, signal),
+        (item) => this.itemContext(item, folder, reporter, journal, signal),
         signal,
       );
       if (signal.aborted) return await this.endStopped(reporter, journal);
@@ -229,7 +234,10 @@ export class JobRunner {
       signal,
       resumed: this.resumed || item.resume.offset > 0,
       onProgress: () => this.emitSoon(),
-      onPhase: () => this.emitNow(),
+      onPhase: () => {
+        if (item.error?.code === 'CLIENT.diskFull' && !signal.aborted) this.pauseForSpace(item);
+        this.emitNow();
+      },
       refreshUrl: () =>
         refreshItemUrl({
           api: deps.api,
@@ -239,6 +247,15 @@ export class JobRunner {
           signal,
         }),
     };
+  }
+
+  /** F1: a full disk pauses the whole job, keeping every partial, until space is freed and it resumes. */
+  private pauseForSpace(item: ItemState): void {
+    this.pauseError = item.error;
+    item.phase = 'paused';
+    item.outcome = null;
+    this.stopAs = 'paused';
+    this.controller?.abort(new Error('disk full'));
   }
 
   private onServerStatus(delivery: PreparedDelivery): void {
@@ -272,7 +289,7 @@ export class JobRunner {
       }
     }
     await journal.save();
-    this.setPhase(as);
+    this.setPhase(as, as === 'paused' ? this.pauseError : null);
   }
 
   private async finish(folder: JobFolder): Promise<void> {

@@ -1,0 +1,72 @@
+// Human units for sizes, speeds, durations and percentages, shown in tabular figures everywhere.
+// Pure functions: no React, no DOM, no bridge.
+
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** Sizes in binary units (what file managers on the technicians' laptops show). */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // Three significant figures at most, so columns stay narrow and aligned.
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${BINARY_UNITS[unit]}`;
+}
+
+/** Transfer speed in decimal megabytes per second, as network tools show it. */
+export function formatSpeed(bytesPerSecond: number | null | undefined): string {
+  if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond)) return '—';
+  if (bytesPerSecond <= 0) return '—';
+  if (bytesPerSecond < 1_000) return `${Math.round(bytesPerSecond)} B/s`;
+  if (bytesPerSecond < 1_000_000) return `${(bytesPerSecond / 1_000).toFixed(bytesPerSecond < 10_000 ? 1 : 0)} kB/s`;
+  const mb = bytesPerSecond / 1_000_000;
+  return `${mb.toFixed(mb < 10 ? 2 : mb < 100 ? 1 : 0)} MB/s`;
+}
+
+/** Time left as m:ss (h:mm:ss past an hour); a dash when unknown. */
+export function formatEta(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—';
+  const total = Math.ceil(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const ss = String(seconds).padStart(2, '0');
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
+  return `${String(minutes).padStart(2, '0')}:${ss}`;
+}
+
+/** Words for screen readers, where "01:05" would be read as a clock time. */
+export function describeEta(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return 'time left unknown';
+  const total = Math.ceil(ms / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return `${seconds} s left`;
+  return `${minutes} min ${seconds} s left`;
+}
+
+/** A whole percentage 0..100 from done/total; null when the total is unknown. */
+export function percentOf(done: number, total: number | null | undefined): number | null {
+  if (total === null || total === undefined || !Number.isFinite(total) || total <= 0) return null;
+  const pct = Math.floor((Math.max(0, done) / total) * 100);
+  return Math.min(100, pct);
+}
+
+/** A local date and time for history rows (the technician's own clock and locale). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
