@@ -12,7 +12,7 @@ import { quoted } from './display-text.js';
  *   not limited to ASCII so that localised release names (Hebrew, ...) can be staged at all; the
  *   collision check below over-approximates case and normalisation, so that stays unambiguous.
  * - never: `/ \` (separators), `:` (Windows drive letters and alternate data streams), `<>"|?*`,
- *   `%` (we never URL-decode, so an encoded name stays refused), space, `$`, controls, format
+ *   `%` (we never URL-decode, so an encoded name stays refused), `$`, controls, format
  *   characters (bidi overrides, zero-width joiners), other invisible (default-ignorable) code
  *   points such as variation selectors and Hangul fillers, superscripts, non-decimal digits.
  * - the first character is a letter, a digit or `_`: a leading `.` is hidden and could reach our
@@ -21,8 +21,10 @@ import { quoted } from './display-text.js';
  * - `~` followed by a digit is refused: it is the shape of a Windows 8.3 short-name alias
  *   (`LONGNA~1.ZIP`), which can name a different file than the one we wrote.
  * - `@` is allowed after the first character (`tool@2.1.tgz`); it is harmless on every file system.
+ * - a plain space is allowed inside a name (`Field Nav Setup.msi` is a real release file name) but
+ *   never at the end, where Windows silently drops it; other white space (tabs, NBSP) stays refused.
  */
-const ALLOWED = /^[\p{L}\p{Nd}_][\p{L}\p{M}\p{Nd}._\-+~@]*$/u;
+const ALLOWED = /^[\p{L}\p{Nd}_][\p{L}\p{M}\p{Nd}._\-+~@ ]*$/u;
 const MAX_COMPONENT_BYTES = 255;
 
 /** Names Courier writes itself next to the artifacts; an item may not take them (M3). */
@@ -51,6 +53,7 @@ export function unsafeNameReason(name: string): string | undefined {
   // Invisible yet allowed by category: CGJ and variation selectors (marks), Hangul fillers (letters).
   if (/\p{Default_Ignorable_Code_Point}/u.test(name)) return 'it contains an invisible character';
   if (name.endsWith('.')) return 'it ends with a dot';
+  if (name.endsWith(' ')) return 'it ends with a space';
   if (/~\p{Nd}/u.test(name)) return 'it looks like a Windows short-name alias';
   if (new TextEncoder().encode(name).length > MAX_COMPONENT_BYTES) return 'it is longer than 255 bytes';
   const folded = foldName(name);

@@ -1,8 +1,9 @@
 // downloadArtifact: one artifact from its URL to a verified-size `.part` with its SHA-256 and
 // signature verdict. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
-// paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto,
+// paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto types,
 // ../../shared/, ../ engine modules and siblings.
 import type { KeyObject } from 'node:crypto';
+import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
@@ -15,6 +16,14 @@ import { openSession } from './part-session.js';
 import { parseSigningKey } from './signature.js';
 import type { PartSession } from './part-session.js';
 import type { DownloadDeps, DownloadOutcome, DownloadRequest } from './types.js';
+
+function gaveUp(error: AppError, attempts: number): AppError {
+  return appError({
+    ...error,
+    message: `${error.message} (gave up after ${attempts} attempts)`,
+    detail: { ...error.detail, attempts },
+  });
+}
 
 function invalid(itemKey: string, text: string): Result<never> {
   return fail(downloadError(itemKey, 'CLIENT.invalidRequest', text, false));
@@ -126,7 +135,9 @@ async function retryLoop(
         // U5: a fresh URL resumes with Range. A 403 right after a refresh, with no byte in between,
         // is not expiry but refusal (A3), so it ends the item instead of looping on refreshes.
         if (!request.refreshUrl || (refreshedAt !== undefined && session.highWater <= refreshedAt)) {
-          const text = `the storage server refused the download address (HTTP ${result.status}) even after it was renewed.`;
+          const text = request.refreshUrl
+            ? `the storage server refused the download address (HTTP ${result.status}) even after it was renewed.`
+            : `the storage server refused the download address (HTTP ${result.status}); it has probably expired.`;
           return stop(
             downloadError(itemKey, 'CLIENT.urlExpired', text, false, { httpStatus: result.status }),
           );
@@ -144,7 +155,7 @@ async function retryLoop(
       case 'failed': {
         if (!result.error.retryable) return stop(result.error);
         failures += 1;
-        if (failures >= deps.retry.attempts) return stop(result.error);
+        if (failures >= deps.retry.attempts) return stop(gaveUp(result.error, failures));
         const saved = await session.checkpoint();
         if (!saved.ok) return saved;
         const delay = result.retryAfterMs ?? backoffDelay(failures - 1, backoff, deps.random);

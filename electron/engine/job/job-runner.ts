@@ -2,7 +2,7 @@
 // the journal, prepares and polls, plans and downloads the items, writes manifest, SHA256SUMS and
 // report.html. Pause, resume and cancel abort the current run; a new run picks up from the journal.
 import type { KeyObject } from 'node:crypto';
-import { appError, type AppError } from '../../shared/app-error.js';
+import type { AppError } from '../../shared/app-error.js';
 import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';
 import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
 import type { JobPhase, JobSnapshot } from '../../shared/snapshots.js';
@@ -13,14 +13,13 @@ import type { DownloadDeps } from '../download/types.js';
 import { createStatusReporter, type ReportSender, type StatusReporter } from '../report/status-reporter.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder } from '../staging/job-folder.js';
-import { readJournal, type Journal } from '../staging/journal.js';
+import { readJournal } from '../staging/journal.js';
 import { acquireLock } from '../staging/lock.js';
-import { writePackageFiles } from '../staging/manifest.js';
 import type { UrlPolicy } from '../url-policy.js';
 import { runItems } from './job-items.js';
 import { ItemState, JobState } from './job-state.js';
-import { createJournalSync, type JournalSync } from './journal-sync.js';
-import { buildManifest } from './package-manifest.js';
+import { createJournalSync, restoreProgress, type JournalSync } from './journal-sync.js';
+import { stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
 import { refreshItemUrl } from './refresh-url.js';
@@ -189,7 +188,7 @@ export class JobRunner {
       if (!prepared.ok) return this.endEarly(prepared.error, signal);
       const plan = planItems(prepared.value.artifacts ?? [], state.catalogId, this.deps.urlPolicy);
       if (!plan.ok) return this.setPhase('failed', plan.error);
-      state.items = plan.value.map((p) => restore(new ItemState(p, clock), read.journal));
+      state.items = plan.value.map((p) => restoreProgress(new ItemState(p, clock), read.journal));
       planned = true;
       await journal.save();
       const remaining = state.items.reduce(
@@ -294,41 +293,17 @@ export class JobRunner {
 
   private async finish(folder: JobFolder): Promise<void> {
     const { state, deps } = this;
-    const stagedAt = new Date(deps.clock.now()).toISOString();
-    const manifest = buildManifest({
-      state,
-      server: deps.api.apiOrigin,
-      deviceId: deps.config.deviceId,
-      toolVersion: VERSION,
-      publicKey: deps.publicKey?.key,
-      stagedAt,
-    });
-    const written = await writePackageFiles(folder, manifest);
-    if (!written.ok) return this.setPhase('failed', written.error);
-    const failed = state.items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected');
-    if (failed.length === 0) return this.setPhase('staged');
-    // The job carries the first item's code (so a script can branch on it) and a count; each
-    // item keeps its own full message.
-    const first = failed[0]!.error;
-    const message = `${failed.length} of ${state.items.length} artifacts could not be staged; the others are in ${folder.path}.`;
-    this.setPhase(
-      'failed',
-      appError({ code: first?.code ?? 'CLIENT.badResponse', message, retryable: first?.retryable ?? false }),
+    const error = await stagePackage(
+      {
+        state,
+        server: deps.api.apiOrigin,
+        deviceId: deps.config.deviceId,
+        toolVersion: VERSION,
+        publicKey: deps.publicKey?.key,
+        stagedAt: new Date(deps.clock.now()).toISOString(),
+      },
+      folder,
     );
+    this.setPhase(error ? 'failed' : 'staged', error);
   }
-}
-
-/** Takes an item's resume point from the journal only if the server still describes it the same way (M10). */
-function restore(item: ItemState, journal: Journal | undefined): ItemState {
-  const before = journal?.snapshot?.find((s) => s.itemKey === item.plan.itemKey);
-  const progress = journal?.items.find((p) => p.itemKey === item.plan.itemKey);
-  if (!before || !progress) return item;
-  const { plan } = item;
-  const same =
-    before.fileName === plan.fileName &&
-    before.size === plan.size &&
-    before.signature === plan.signature &&
-    before.expectedHash?.value === plan.expectedHashText?.value;
-  if (same) item.resume = { offset: progress.offset, validator: progress.validator };
-  return item;
 }

@@ -4,7 +4,8 @@ import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
 import type { Result } from '../../shared/result.js';
 import { JOURNAL_FORMAT, writeJournal, type Journal, type JournalItemState } from '../staging/journal.js';
 import type { JobFolder } from '../staging/job-folder.js';
-import type { JobState } from './job-state.js';
+import type { ItemState, JobState } from './job-state.js';
+import { identityOf, sameIdentity } from './plan-items.js';
 
 export interface JournalSync {
   /** Writes the current state soon; resolves once a write that includes it is on disk. */
@@ -85,4 +86,21 @@ export function createJournalSync(context: JournalContext): JournalSync {
       return next;
     },
   };
+}
+
+/** Takes an item's resume point from the journal only if the server still describes it the same way (M10). */
+export function restoreProgress(item: ItemState, journal: Journal | undefined): ItemState {
+  const before = journal?.snapshot?.find((s) => s.itemKey === item.plan.itemKey);
+  const progress = journal?.items.find((p) => p.itemKey === item.plan.itemKey);
+  if (!before || !progress) return item;
+  const previous = {
+    fileName: before.fileName,
+    size: before.size,
+    signature: before.signature,
+    expectedHashValue: before.expectedHash?.value ?? null,
+  };
+  if (sameIdentity(previous, identityOf(item.plan))) {
+    item.resume = { offset: progress.offset, validator: progress.validator };
+  }
+  return item;
 }

@@ -1,7 +1,10 @@
 // Builds manifest.json for a finished job from its state: what was staged and how each file was
 // checked, so the package can be re-verified offline anywhere.
 import { createHash, type KeyObject } from 'node:crypto';
+import { appError, type AppError } from '../../shared/app-error.js';
 import { MANIFEST_FORMAT, type Manifest, type ManifestArtifact } from '../../shared/manifest.js';
+import { writePackageFiles } from '../staging/manifest.js';
+import type { JobFolder } from '../staging/job-folder.js';
 import type { JobState } from './job-state.js';
 
 export interface ManifestContext {
@@ -59,4 +62,22 @@ export function buildManifest(context: ManifestContext): Manifest {
     verified: files.length > 0 && files.every((a) => a.outcome === 'verified'),
     artifacts,
   };
+}
+
+/**
+ * Writes manifest.json, SHA256SUMS and report.html and says how the job ended: staged, or failed
+ * with the first item's code (so a script can branch on it) and a count; items keep their messages.
+ */
+export async function stagePackage(context: ManifestContext, folder: JobFolder): Promise<AppError | null> {
+  const written = await writePackageFiles(folder, buildManifest(context));
+  if (!written.ok) return written.error;
+  const { items } = context.state;
+  const failed = items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected');
+  if (failed.length === 0) return null;
+  const first = failed[0]!.error;
+  return appError({
+    code: first?.code ?? 'CLIENT.badResponse',
+    message: `${failed.length} of ${items.length} artifacts could not be staged; the others are in ${folder.path}.`,
+    retryable: first?.retryable ?? false,
+  });
 }

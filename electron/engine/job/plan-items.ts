@@ -113,3 +113,29 @@ export function sidecarHash(sidecarText: string, itemKey: string): ExpectedHash 
   const hash = parseExpectedHash({ algorithm: 'SHA256Hex', hash: value }, itemKey);
   return hash.ok && hash.value ? hash.value : null;
 }
+
+/** The fields that make an artifact "the same file" across answers and runs (M10). */
+export interface ArtifactIdentity {
+  readonly fileName: string | null;
+  readonly size: number | null;
+  readonly signature: string | null;
+  readonly expectedHashValue: string | null;
+}
+
+export function identityOf(plan: PlannedItem): ArtifactIdentity {
+  return {
+    fileName: plan.fileName,
+    size: plan.size,
+    signature: plan.signature,
+    expectedHashValue: plan.expectedHashText?.value ?? null,
+  };
+}
+
+export function sameIdentity(a: ArtifactIdentity, b: ArtifactIdentity): boolean {
+  return (
+    a.fileName === b.fileName &&
+    a.size === b.size &&
+    a.signature === b.signature &&
+    a.expectedHashValue === b.expectedHashValue
+  );
+}

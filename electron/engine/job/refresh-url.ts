@@ -5,7 +5,7 @@ import { appError } from '../../shared/app-error.js';
 import { fail, type Result } from '../../shared/result.js';
 import type { UrlPolicy } from '../url-policy.js';
 import type { ItemState } from './job-state.js';
-import { planItem } from './plan-items.js';
+import { identityOf, planItem, sameIdentity } from './plan-items.js';
 import type { PreparationApi } from './prepare-delivery.js';
 
 export interface RefreshOptions {
@@ -35,13 +35,7 @@ export async function refreshItemUrl(options: RefreshOptions): Promise<Result<UR
   if (!fresh) return expired('the server no longer lists it');
   const planned = planItem(fresh, catalogId, policy);
   if (planned.disposition !== 'download' || !planned.url) return fail(planned.error!);
-  const { plan } = item;
-  const same =
-    planned.fileName === plan.fileName &&
-    planned.size === plan.size &&
-    planned.signature === plan.signature &&
-    planned.expectedHashText?.value === plan.expectedHashText?.value;
-  if (!same) {
+  if (!sameIdentity(identityOf(planned), identityOf(item.plan))) {
     return fail(
       appError({
         code: 'CLIENT.badResponse',

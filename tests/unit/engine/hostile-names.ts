@@ -45,7 +45,7 @@ const literal: readonly string[] = [
   'a'.repeat(256), `${'b'.repeat(252)}.bin`, 'é'.repeat(128), 'א'.repeat(128), '字'.repeat(86),
   'x'.repeat(4096),
   // Shell and URL punctuation outside the allowlist
-  'a b', 'a$b', '$MFT', 'a;b', 'a&b', 'a`b', "a'b", 'a,b', 'a=b', 'a#b', 'a(1).msi', '[x]', '{x}', 'a!b',
+  'a ', ' a', 'a\tb', 'a\u00a0b', 'a$b', '$MFT', 'a;b', 'a&b', 'a`b', "a'b", 'a,b', 'a=b', 'a#b', 'a(1).msi', '[x]', '{x}', 'a!b',
   'a^b', 'http://evil/x', 'file:///etc/passwd', 'a\u00a7b',
 ];
 

@@ -101,6 +101,11 @@ describe('M1 fileNameForItem: real names and the prefix rule', () => {
     expectUnsafe(fileNameForItem(itemKey, CATALOG, undefined, 'docker_image'), itemKey);
   });
 
+  test('a real release name with inner spaces is kept as it is', () => {
+    const result = fileNameForItem(`${CATALOG}@Field Nav Setup 2.3.1.msi`, CATALOG, undefined, 'software');
+    expect(result).toEqual({ ok: true, value: 'Field Nav Setup 2.3.1.msi' });
+  });
+
   test('the key minus the prefix being empty is refused', () => {
     expectUnsafe(fileNameForItem(`${CATALOG}@`, CATALOG, undefined, 'software'), `${CATALOG}@`);
   });

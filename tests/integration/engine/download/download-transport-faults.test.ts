@@ -1,9 +1,13 @@
 // Transport faults on real sockets with the engine's clock under test control (T1, T5, T7, T9, M7):
 // backoff and Retry-After are asserted as the sleeps asked for, watchdogs by advancing the clock.
+import { once } from 'node:events';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { downloadArtifact } from '../../../../electron/engine/download/download-artifact.js';
 import { startRawServer } from '../../../support/download-raw-server.js';
+import { selfSignedCert } from '../../../support/http-test-server.js';
 import {
   FIELD_NAV,
   finalNames,
@@ -178,6 +182,44 @@ describe('T7: server errors and Retry-After', () => {
     }
     const result = await pending;
     expect(!result.ok && result.error).toMatchObject({ code: 'CLIENT.network', itemKey: 'gone@1@x.bin' });
+  });
+});
+
+describe('T1: TLS', () => {
+  const made = selfSignedCert();
+  test.skipIf('skip' in made)('a certificate the transport refuses is not retried', async () => {
+    if ('skip' in made) return;
+    let hits = 0;
+    const server = createServer({ cert: made.cert, key: made.key }, (_req, res) => {
+      hits += 1;
+      res.end('never');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const deps = h().deps({
+        urlPolicy: { allowedOrigins: [origin], allowHttp: false },
+        retry: { attempts: 5, baseMs: 1000, maxMs: 16_000 },
+      });
+      const request = {
+        itemKey: 'tls@1@x.bin',
+        url: new URL(`${origin}/x.bin`),
+        expectedSize: 5,
+        partPath: `${h().partsDir}/x.bin.part`,
+      };
+      const result = await downloadArtifact(request, deps);
+      expect(!result.ok && result.error).toMatchObject({
+        code: 'CLIENT.network',
+        retryable: false,
+        itemKey: 'tls@1@x.bin',
+      });
+      expect(h().clock.sleeps).toEqual([]);
+      expect(hits).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

@@ -1,0 +1,90 @@
+// Turns the stored settings, the secrets and (in demo mode) the built-in server into the engine's
+// configuration, the way the CLI's connection does. Imports engine/index.ts types and shared/ only.
+import { appError } from '../shared/app-error.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { EngineConfigInput } from '../engine/index.js';
+import type { StoredSettings } from './settings-model.js';
+import type { DemoInfo, SecretStore } from './types.js';
+
+const needs = (message: string): Result<never> =>
+  fail(appError({ code: 'CLIENT.auth', message, retryable: false }));
+
+/** The settings that shape an engine; a change in any of them means a new engine. */
+export function engineKey(s: StoredSettings, stagingRoot: string, secretsVersion: number): string {
+  return JSON.stringify([
+    s.mode,
+    s.mode === 'server' ? [s.apiUrl, s.authMode, s.username, s.storageOrigins, s.allowHttp] : null,
+    s.deviceId,
+    stagingRoot,
+    s.concurrency,
+    s.bandwidthLimit,
+    s.pollIntervalMs,
+    s.allowUnverified,
+    s.publicKey?.fingerprint ?? null,
+    s.caBundle?.pem ?? null,
+    s.clientCertificate?.pem ?? null,
+    secretsVersion,
+  ]);
+}
+
+export async function buildEngineConfig(
+  s: StoredSettings,
+  stagingRoot: string,
+  secrets: SecretStore,
+  demo: DemoInfo | undefined,
+): Promise<Result<EngineConfigInput>> {
+  const clientKey = await secrets.get('clientKey');
+  const tls = {
+    ...(s.caBundle ? { ca: s.caBundle.pem } : {}),
+    ...(s.clientCertificate && clientKey ? { cert: s.clientCertificate.pem, key: clientKey } : {}),
+  };
+  const common = {
+    deviceId: s.deviceId,
+    stagingRoot,
+    itemType: s.itemType,
+    concurrency: s.concurrency,
+    allowUnverified: s.allowUnverified,
+    polling: { intervalMs: s.pollIntervalMs },
+    ...(s.bandwidthLimit !== null ? { bandwidthLimit: s.bandwidthLimit } : {}),
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
+  };
+  if (s.mode === 'demo') {
+    if (!demo) return fail(appError({ code: 'CLIENT.network', message: 'No demo server.', retryable: true }));
+    const { username, password } = demo.credentials;
+    return ok({
+      ...common,
+      apiUrl: demo.apiUrl,
+      auth: { kind: 'password', username, password: async () => password },
+      storageOrigins: [demo.storageUrl],
+      // Our own server on this machine: plain http on loopback, and its key is the one to trust.
+      allowHttp: true,
+      publicKeyPem: s.publicKey?.pem ?? demo.publicKeyPem,
+    });
+  }
+  if (s.apiUrl === '') return needs('No server address is set. Enter it in Settings, or use the demo server.');
+  if (s.clientCertificate && !clientKey)
+    return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
+  let auth: EngineConfigInput['auth'];
+  if (s.authMode === 'deviceSecret') {
+    const secret = await secrets.get('deviceSecret');
+    if (!secret) return needs('No device secret is set. Enter it in Settings.');
+    auth = { kind: 'deviceSecret', secret };
+  } else {
+    if (s.username === '') return needs('No user name is set. Enter it in Settings.');
+    if (!(await secrets.get('password'))) return needs('No password is set. Enter it in Settings.');
+    // Read at sign-in time, so the password is held in one place only (the secret store).
+    auth = {
+      kind: 'password',
+      username: s.username,
+      password: async () => (await secrets.get('password')) ?? '',
+    };
+  }
+  return ok({
+    ...common,
+    apiUrl: s.apiUrl,
+    auth,
+    storageOrigins: s.storageOrigins,
+    allowHttp: s.allowHttp,
+    ...(s.publicKey ? { publicKeyPem: s.publicKey.pem } : {}),
+  });
+}

@@ -1,0 +1,55 @@
+// Plain implementations of the service's stores that every host can use: the settings JSON file in
+// an app-data folder (replaced atomically) and a memory-only secret store. node:* only, no electron.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SecretName, SecretStore, SettingsStore } from './types.js';
+
+export const SETTINGS_FILE = 'settings.json';
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+
+/** settings.json in `folder` (created, with parents: it is the app's own data folder, not staging). */
+export function createJsonSettingsStore(folder: string): SettingsStore {
+  const path = join(folder, SETTINGS_FILE);
+  return {
+    async load() {
+      try {
+        const text = await readFile(path, 'utf8');
+        if (text.length > MAX_SETTINGS_BYTES) return undefined;
+        return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
+      } catch {
+        // Missing or damaged: the service starts from defaults (and the next save repairs it).
+        return undefined;
+      }
+    },
+    async save(data) {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const temp = join(folder, `.${SETTINGS_FILE}.${randomBytes(6).toString('hex')}.tmp`);
+      // 0600: the file names the server and user; a crash mid-write must never leave half a file.
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Secrets for this session only: what a host without an OS keyring (or browser mode) uses (S1). */
+export function createMemorySecretStore(): SecretStore {
+  const values = new Map<SecretName, string>();
+  return {
+    available: false,
+    get: async (name) => values.get(name),
+    set: async (name, value) => void values.set(name, value),
+    delete: async (name) => void values.delete(name),
+  };
+}

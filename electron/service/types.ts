@@ -1,0 +1,85 @@
+// What a host (Electron main, the browser host, tests) gives the service and gets back: the service's
+// dependencies and its transport-free face. Types only; imports shared/ and engine/index.ts only.
+import type {
+  FilePurpose,
+  InvokeMethod,
+  InvokeRequest,
+  InvokeResponse,
+  PushContract,
+  PushEvent,
+} from '../shared/ipc-contract.js';
+import type { Result } from '../shared/result.js';
+import type { Clock, EngineConfigInput, EngineDeps } from '../engine/index.js';
+
+/** Reads and writes the settings document (JSON) in the host's app-data folder. */
+export interface SettingsStore {
+  /** undefined when nothing was saved yet (or the file is unreadable). */
+  load(): Promise<unknown>;
+  save(data: unknown): Promise<void>;
+}
+
+export type SecretName = 'password' | 'deviceSecret' | 'clientKey';
+
+/** Where secrets live: OS-encrypted when `available`, else in memory for this session only (S1). */
+export interface SecretStore {
+  readonly available: boolean;
+  get(name: SecretName): Promise<string | undefined>;
+  set(name: SecretName, value: string): Promise<void>;
+  delete(name: SecretName): Promise<void>;
+}
+
+/** Native pickers (main) or none (browser mode answers undefined). */
+export interface Dialogs {
+  chooseFolder(): Promise<string | undefined>;
+  chooseFile(purpose: FilePurpose): Promise<string | undefined>;
+}
+
+export interface Shell {
+  /** Electron's contract: resolves '' on success, else an error message. */
+  openPath(path: string): Promise<string>;
+}
+
+/** The in-process demo server, as the service needs it (started by the composition root). */
+export interface DemoInfo {
+  readonly apiUrl: string;
+  readonly storageUrl: string;
+  readonly credentials: { readonly username: string; readonly password: string; readonly deviceSecret: string };
+  readonly publicKeyPem: string;
+  close(): Promise<void>;
+}
+
+export interface ServiceDeps {
+  readonly settingsStore: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly dialogs: Dialogs;
+  readonly shell: Shell;
+  readonly startDemo: () => Promise<DemoInfo>;
+  readonly clock: Clock;
+  /** Used while the user has not chosen a folder; created (one level, never recursively) on first use. */
+  readonly defaultStagingFolder: string;
+  /** Default device id for a fresh settings file (the host's computer name). */
+  readonly defaultDeviceId?: string;
+  /** Diagnostics for the host's log; never shown to the UI, never given secrets. */
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Tests only: engine config and deps overrides (fast polling, fake transports). */
+  readonly engineConfig?: Partial<EngineConfigInput>;
+  readonly engineDeps?: Partial<EngineDeps>;
+}
+
+export type PushMessage = {
+  [E in PushEvent]: { readonly event: E; readonly payload: PushContract[E] };
+}[PushEvent];
+
+export type PushListener = (message: PushMessage) => void;
+
+export type InvokeHandlers = {
+  readonly [M in InvokeMethod]: (request: InvokeRequest<M>) => Promise<Result<InvokeResponse<M>>>;
+};
+
+export interface CourierService {
+  /** Runs one already validated request. Never throws: failures come back as Results. */
+  invoke<M extends InvokeMethod>(method: M, request: InvokeRequest<M>): Promise<Result<InvokeResponse<M>>>;
+  subscribe(listener: PushListener): () => void;
+  /** Pauses (checkpoints) every job and stops the demo server; gives up waiting after 2 s. */
+  close(): Promise<void>;
+}

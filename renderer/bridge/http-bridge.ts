@@ -1,0 +1,87 @@
+// A CourierBridge over the web-host's loopback HTTP (invoke) and server-sent events (push): the same
+// contract as Electron's preload, so the rest of the renderer cannot tell the two apart.
+import {
+  INVOKE_METHODS,
+  PUSH_EVENTS,
+  subscriberName,
+  type CourierBridge,
+  type PushContract,
+  type PushEvent,
+} from '../../electron/shared/ipc-contract.js';
+import type { JobSnapshot } from '../../electron/shared/snapshots.js';
+import { openEventStream, type EventSourceFactory, type EventStream } from './event-stream.js';
+import { invokeOverHttp, type FetchLike } from './http-invoke.js';
+
+export interface HttpBridgeOptions {
+  readonly fetch: FetchLike;
+  readonly eventSource: EventSourceFactory;
+  readonly token: () => string | null;
+  /** '' for the page's own origin; tests may pass an absolute origin. */
+  readonly baseUrl?: string;
+}
+
+type Listener = (payload: unknown) => void;
+
+export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
+  const baseUrl = options.baseUrl ?? '';
+  const transport = { fetch: options.fetch, baseUrl, token: options.token };
+  const listeners = new Map<PushEvent, Set<Listener>>(PUSH_EVENTS.map((name) => [name, new Set()]));
+  const knownJobs = new Set<string>();
+  let stream: EventStream | null = null;
+
+  const dispatch = <E extends PushEvent>(event: E, payload: PushContract[E]) => {
+    if (event === 'job') knownJobs.add((payload as JobSnapshot).jobId);
+    if (event === 'jobRemoved') knownJobs.delete((payload as PushContract['jobRemoved']).jobId);
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
+  };
+
+  // After a reconnection the pushes sent while disconnected are lost: fetch whole snapshots and
+  // replay them as events, which subscribers apply idempotently like any other push.
+  const resync = async () => {
+    const [jobs, settings] = await Promise.all([
+      invokeOverHttp(transport, 'listJobs', undefined),
+      invokeOverHttp(transport, 'getSettings', undefined),
+    ]);
+    if (jobs.ok) {
+      const list = jobs.value as readonly JobSnapshot[];
+      const present = new Set(list.map((job) => job.jobId));
+      for (const jobId of [...knownJobs]) if (!present.has(jobId)) dispatch('jobRemoved', { jobId });
+      for (const job of list) dispatch('job', job);
+    }
+    if (settings.ok) dispatch('settings', settings.value as PushContract['settings']);
+  };
+
+  const ensureStream = () => {
+    if (stream) return;
+    const token = options.token();
+    if (!token) return;
+    stream = openEventStream(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`, options.eventSource, {
+      onEvent: (event, payload) => dispatch(event, payload as never),
+      onOpen: (again) => {
+        if (!again) return;
+        dispatch('notice', { level: 'info', message: 'Reconnected to the Courier service.' });
+        void resync();
+      },
+      onDrop: () =>
+        dispatch('notice', {
+          level: 'warn',
+          message: 'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
+        }),
+    });
+  };
+
+  const bridge: Record<string, unknown> = {};
+  for (const method of INVOKE_METHODS) {
+    bridge[method] = (request?: unknown) => invokeOverHttp(transport, method, request);
+  }
+  for (const event of PUSH_EVENTS) {
+    bridge[subscriberName(event)] = (listener: Listener) => {
+      listeners.get(event)?.add(listener);
+      ensureStream();
+      return () => {
+        listeners.get(event)?.delete(listener);
+      };
+    };
+  }
+  return Object.freeze(bridge) as unknown as CourierBridge;
+}

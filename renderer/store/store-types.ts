@@ -1,0 +1,99 @@
+// The shape of the renderer's one zustand store, slice by slice. Types only; the slices implement
+// them and talk to Courier only through the CourierBridge they are given.
+import type { AppError } from '../../electron/shared/app-error.js';
+import type {
+  ConnectionTest,
+  FilePurpose,
+  Notice,
+  PackageCheck,
+  PackageSummary,
+  ProjectsPage,
+  SettingsUpdate,
+  SettingsView,
+} from '../../electron/shared/ipc-contract.js';
+import type { ItemType } from '../../electron/shared/getapp-protocol.js';
+import type { Result } from '../../electron/shared/result.js';
+import type { JobSnapshot } from '../../electron/shared/snapshots.js';
+
+export type ViewName = 'jobs' | 'job' | 'get' | 'history' | 'connect' | 'settings';
+export type JobAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'verify' | 'folder' | 'report';
+
+/** A finished verify-again run, or why it could not run. */
+export type CheckOutcome =
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly check: PackageCheck; readonly at: string }
+  | { readonly state: 'error'; readonly error: AppError };
+
+export interface SettingsSlice {
+  readonly settings: SettingsView | null;
+  readonly settingsError: AppError | null;
+  readonly connection:
+    | { readonly state: 'idle' }
+    | { readonly state: 'testing' }
+    | { readonly state: 'done'; readonly result: ConnectionTest; readonly at: string }
+    | { readonly state: 'error'; readonly error: AppError };
+  applySettings(settings: SettingsView): void;
+  loadSettings(): Promise<void>;
+  updateSettings(update: SettingsUpdate): Promise<Result<SettingsView>>;
+  setSecret(kind: 'password' | 'deviceSecret', value: string): Promise<Result<SettingsView>>;
+  chooseStagingFolder(): Promise<Result<SettingsView>>;
+  chooseFile(purpose: FilePurpose): Promise<Result<SettingsView>>;
+  clearFile(purpose: FilePurpose): Promise<Result<SettingsView>>;
+  testConnection(): Promise<void>;
+}
+
+export interface JobsSlice {
+  readonly jobs: Readonly<Record<string, JobSnapshot>>;
+  /** Newest first; replaced only when membership or order changes (a stable selector result). */
+  readonly jobOrder: readonly string[];
+  /** Jobs removed in this session: a late push for one of them must not bring it back. */
+  readonly removedJobs: Readonly<Record<string, true>>;
+  readonly jobsLoaded: boolean;
+  readonly jobsError: AppError | null;
+  readonly busy: Readonly<Record<string, JobAction | undefined>>;
+  readonly actionErrors: Readonly<Record<string, AppError | undefined>>;
+  readonly jobChecks: Readonly<Record<string, CheckOutcome | undefined>>;
+  applyJob(snapshot: JobSnapshot): void;
+  applyJobs(snapshots: readonly JobSnapshot[]): void;
+  forgetJob(jobId: string): void;
+  loadJobs(): Promise<void>;
+  startJobs(catalogIds: readonly string[], itemType: ItemType): Promise<Result<readonly JobSnapshot[]>>;
+  runJobAction(jobId: string, action: JobAction): Promise<void>;
+}
+
+export interface CatalogSlice {
+  readonly offers: ProjectsPage | null;
+  readonly offersQuery: string;
+  readonly offersLoading: boolean;
+  readonly offersError: AppError | null;
+  loadOffers(query: string, page: number): Promise<void>;
+}
+
+export interface HistorySlice {
+  readonly packages: readonly PackageSummary[] | null;
+  readonly historyLoading: boolean;
+  readonly historyError: AppError | null;
+  readonly packageChecks: Readonly<Record<string, CheckOutcome | undefined>>;
+  loadHistory(): Promise<void>;
+  verifyPackage(packageId: string): Promise<void>;
+}
+
+export interface NoticeEntry extends Notice {
+  readonly id: number;
+  readonly at: string;
+}
+
+export interface NoticesSlice {
+  readonly notices: readonly NoticeEntry[];
+  pushNotice(notice: Notice): void;
+  dismissNotice(id: number): void;
+}
+
+export interface UiSlice {
+  readonly view: ViewName;
+  readonly selectedJobId: string | null;
+  navigate(view: ViewName): void;
+  openJob(jobId: string): void;
+}
+
+export type CourierState = SettingsSlice & JobsSlice & CatalogSlice & HistorySlice & NoticesSlice & UiSlice;
