@@ -23,6 +23,7 @@ import { stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
 import { refreshItemUrl } from './refresh-url.js';
+import { newerStaged } from './rollback-check.js';
 
 export interface JobDeps {
   readonly config: EngineConfig;
@@ -191,6 +192,13 @@ export class JobRunner {
       state.items = plan.value.map((p) => restoreProgress(new ItemState(p, clock), read.journal));
       planned = true;
       await journal.save();
+      const newer = await newerStaged(folder.fs, folder.root, state.catalogId);
+      if (newer) {
+        this.deps.log(
+          'warn',
+          `${state.catalogId} is older than ${newer}, which is already staged here (a rollback?).`,
+        );
+      }
       const remaining = state.items.reduce(
         (sum, i) =>
           sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),

@@ -2,7 +2,13 @@
 // a caller that needs its checkpoint on disk (before reporting it durable) can wait for the write.
 import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
 import type { Result } from '../../shared/result.js';
-import { JOURNAL_FORMAT, writeJournal, type Journal, type JournalItemState } from '../staging/journal.js';
+import {
+  JOURNAL_FORMAT,
+  JOURNAL_ITEM_STATES,
+  writeJournal,
+  type Journal,
+  type JournalItemState,
+} from '../staging/journal.js';
 import type { JobFolder } from '../staging/job-folder.js';
 import type { ItemState, JobState } from './job-state.js';
 import { identityOf, sameIdentity } from './plan-items.js';
@@ -24,16 +30,7 @@ export interface JournalContext {
   readonly planned: () => boolean;
 }
 
-const JOURNAL_STATES: ReadonlySet<string> = new Set<JournalItemState>([
-  'pending',
-  'downloading',
-  'verifying',
-  'paused',
-  'done',
-  'failed',
-  'notDownloadable',
-  'rejected',
-]);
+const JOURNAL_STATES: ReadonlySet<string> = new Set<JournalItemState>(JOURNAL_ITEM_STATES);
 
 export function buildJournal(context: JournalContext): Journal {
   const { state } = context;
