@@ -3,11 +3,13 @@
 import type { Clock } from './clock.js';
 
 export interface RateLimiter {
+  /** Whether there is a limit at all; without one, callers skip take() on their hot path. */
+  readonly limited: boolean;
   /** Waits until `bytes` may be sent. Resolves at once when there is no limit. */
   take(bytes: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const unlimited: RateLimiter = { take: async () => {} };
+export const unlimited: RateLimiter = { limited: false, take: async () => {} };
 
 /** `bytesPerSecond` sustained, with bursts of up to one second's worth. */
 export function createRateLimiter(bytesPerSecond: number | undefined, clock: Clock): RateLimiter {
@@ -25,6 +27,7 @@ export function createRateLimiter(bytesPerSecond: number | undefined, clock: Clo
   };
 
   return {
+    limited: true,
     take(bytes, signal) {
       const turn = queue.then(async () => {
         let owed = bytes;

@@ -8,6 +8,7 @@ import type { PartSession } from './part-session.js';
 import type { ResponseDecision } from './range-response.js';
 import type { DownloadDeps } from './types.js';
 import { startWatchdog } from './watchdog.js';
+import { WriteBatcher } from './write-batcher.js';
 import type { WatchdogTrip } from './watchdog.js';
 
 export type PumpResult =
@@ -31,8 +32,11 @@ export interface PumpContext {
   readonly onProgress?: ((bytesDone: number) => void) | undefined;
 }
 
-/** Largest single disk write; also the most a crash can lose beyond the last checkpoint (goal 4). */
-export const WRITE_BATCH = 1024 * 1024;
+/**
+ * Largest single disk write, and the "chunk" of goal 4: at most this much beyond the last checkpoint
+ * is lost in a crash. 4 MiB writes halve the CPU cost per byte of 1 MiB ones (measured, goal 7).
+ */
+export const WRITE_BATCH = 4 * 1024 * 1024;
 const FLUSH_MS = 1000;
 
 function tripError(itemKey: string, trip: WatchdogTrip, offset: number): AppError {
@@ -57,27 +61,46 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
   });
   const failed = (error: AppError): PumpResult => ({ kind: 'failed', error });
   // Socket chunks are 16-64 KiB; writing each on its own costs a thread-pool round trip apiece, so
-  // they are gathered into writes of up to WRITE_BATCH (goal 7). A slow link still writes at least
-  // every FLUSH_MS, and every way out of the loop writes what arrived first (goal 4).
-  let batch: Buffer[] = [];
-  let batched = 0;
+  // they are gathered into writes of up to WRITE_BATCH (goal 7). One write stays in flight while the
+  // next batch is read and hashed, so the disk and the network overlap instead of taking turns. A
+  // slow link still writes at least every FLUSH_MS, and every way out of the loop writes what
+  // arrived first (goal 4).
+  // Never batch past a checkpoint interval, so checkpoints keep their spacing whatever the setting.
+  const batcher = new WriteBatcher(Math.max(1, Math.min(WRITE_BATCH, session.checkpointBytes)));
+  let inFlight: Promise<AppError | undefined> | undefined;
+  let inFlightBytes = 0;
   let flushedAt = deps.clock.now();
-  const flush = async (): Promise<AppError | undefined> => {
-    if (batched === 0) return undefined;
-    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched);
-    batch = [];
-    batched = 0;
-    flushedAt = deps.clock.now();
-    const written = await watchdog.local(session.write(data));
-    if (!written.ok) return written.error;
-    const saved = await watchdog.local(session.checkpointIfDue());
-    return saved.ok ? undefined : saved.error;
+  /** The file offset of everything received so far: on disk, being written, or batched. */
+  const received = () => session.offset + inFlightBytes + batcher.size;
+  const settleWrite = async (): Promise<AppError | undefined> => {
+    const pending = inFlight;
+    inFlight = undefined;
+    return pending ? await pending : undefined;
   };
+  /** Starts writing the batch once the previous write has finished; does not wait for this one. */
+  const startFlush = async (): Promise<AppError | undefined> => {
+    // Waiting for the previous write also frees its buffer for reuse (WriteBatcher.detach).
+    const previous = await settleWrite();
+    if (previous || batcher.size === 0) return previous;
+    const data = batcher.detach();
+    inFlightBytes = data.length;
+    flushedAt = deps.clock.now();
+    inFlight = (async () => {
+      const written = await watchdog.local(session.write(data));
+      inFlightBytes = 0;
+      if (!written.ok) return written.error;
+      const saved = await watchdog.local(session.checkpointIfDue());
+      return saved.ok ? undefined : saved.error;
+    })();
+    return undefined;
+  };
+  /** Writes everything received and waits for it. */
+  const flush = async (): Promise<AppError | undefined> => (await startFlush()) ?? (await settleWrite());
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       watchdog.received(chunk.length);
       // T4 and the endless-data defence: stop before a byte past the declared end reaches the disk.
-      if (session.offset + batched + chunk.length > decision.end) {
+      if (received() + chunk.length > decision.end) {
         const text = decision.exact
           ? `the server sent more than the ${decision.end} bytes it declared.`
           : `the file is larger than the ${decision.end}-byte limit for files of unknown size.`;
@@ -87,12 +110,18 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
             downloadError(itemKey, 'CLIENT.sizeMismatch', text, false, { detail: { limit: decision.end } }),
         );
       }
-      await watchdog.local(deps.limiter.take(chunk.length, controller.signal));
-      batch.push(chunk);
-      batched += chunk.length;
-      ctx.onProgress?.(session.offset + batched);
-      if (batched >= WRITE_BATCH || deps.clock.now() - flushedAt >= FLUSH_MS) {
-        const error = await flush();
+      // A promise per socket chunk adds up at a gigabyte a second: wait only when there is a limit.
+      if (deps.limiter.limited) await watchdog.local(deps.limiter.take(chunk.length, controller.signal));
+      for (let at = 0; at < chunk.length;) {
+        at += batcher.take(chunk, at);
+        if (batcher.full) {
+          const error = await startFlush();
+          if (error) return failed(error);
+        }
+      }
+      ctx.onProgress?.(received());
+      if (batcher.size > 0 && deps.clock.now() - flushedAt >= FLUSH_MS) {
+        const error = await startFlush();
         if (error) return failed(error);
       }
     }

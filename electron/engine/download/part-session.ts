@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Hash, KeyObject, Verify } from 'node:crypto';
 import { basename, dirname } from 'node:path';
+import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { READ_NOFOLLOW } from '../staging/fs-adapter.js';
@@ -20,6 +21,8 @@ const PREFIX_CHUNK = 1024 * 1024;
 export interface PartSession {
   /** Bytes of the file now in the `.part` (written, not necessarily durable). */
   readonly offset: number;
+  /** How many bytes may pass between two durable checkpoints. */
+  readonly checkpointBytes: number;
   /** The furthest offset this call has reached; a retry that passes it made progress. */
   readonly highWater: number;
   readonly resumedFrom: number;
@@ -118,6 +121,7 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       return highWater;
     },
     resumedFrom,
+    checkpointBytes,
     get bytesFetched() {
       return bytesFetched;
     },
@@ -182,7 +186,7 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
     },
   };
 
-  function writeError(error: ReturnType<typeof forItem>, written: number) {
+  function writeError(error: AppError, written: number): AppError {
     if (error.code !== 'CLIENT.diskFull') return forItem(error, itemKey);
     const needed = request.expectedSize === undefined ? null : request.expectedSize - written;
     const text =

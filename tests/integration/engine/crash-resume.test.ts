@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
+import { WRITE_BATCH } from '../../../electron/engine/download/body-pump.js';
 import type { EngineEvent } from '../../../electron/shared/snapshots.js';
 import { repoRoot } from '../../support/paths.js';
 
 const MiB = 1024 * 1024;
 const SIZE = 24 * MiB + 5;
 const CHECKPOINT = 8 * MiB;
-const CHUNK = 1 * MiB;
+const CHUNK = WRITE_BATCH;
 const ID = '9.crash-test@1.0.0';
 const FILE = 'crash-test.img';
 const cli = join(repoRoot, 'bin', 'courier.js');

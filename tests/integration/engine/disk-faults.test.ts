@@ -36,7 +36,14 @@ describe('F1: disk full', () => {
         return full && written > 2 ? errno('ENOSPC', 'no space left on device') : undefined;
       },
     });
-    harness = await engineHarness({ deps: { fs }, config: { concurrency: 1 } });
+    // 1 MiB checkpoints make 1 MiB writes, so the disk fills up after two of the file's four.
+    harness = await engineHarness({
+      deps: { fs },
+      config: {
+        concurrency: 1,
+        download: { backoffBaseMs: 0, backoffMaxMs: 0, checkpointBytes: 1024 * 1024 },
+      },
+    });
     const started = harness.engine.start(BUILTIN_IDS.fieldNav);
     const jobId = started.ok ? started.value.jobId : '';
     const paused = await harness.engine.settled(jobId);

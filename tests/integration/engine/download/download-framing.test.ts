@@ -150,6 +150,32 @@ describe('T8: lying 206s', () => {
   });
 });
 
+describe('short ranges', () => {
+  test('a server that answers in 100 kB ranges is followed to the end, each range checked', async () => {
+    await writeFile(`${h().partsDir}/payload.bin.part`, BODY.subarray(0, 1000));
+    const server = await raw((req) => {
+      const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const end = Math.min(start + 100_000, BODY.length) - 1;
+      return {
+        status: 206,
+        headers: [
+          ['Content-Range', `bytes ${start}-${end}/${BODY.length}`],
+          ['Content-Length', String(end - start + 1)],
+        ],
+        body: BODY.subarray(start, end + 1),
+      };
+    });
+    const result = await downloadArtifact(
+      request(server, { resume: { offset: 1000, validator: {} } }),
+      depsFor(server),
+    );
+    expect(result.ok && result.value.sha256.equals(sha256(BODY))).toBe(true);
+    expect(server.requests.map((r) => r.headers.range)).toEqual(
+      [1000, 101_000, 201_000].map((start) => `bytes=${start}-`),
+    );
+  });
+});
+
 describe('U3: redirects', () => {
   test('a redirect to an allowed origin is followed, with no credential headers at either end', async () => {
     const [item] = await h().prepare(FIELD_NAV);
