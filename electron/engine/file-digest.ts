@@ -38,7 +38,9 @@ export async function digestFile(
       position += bytesRead;
     }
     const signatureValid =
-      signature && verifier ? safeVerify(() => verifier.verify(signature.key, signature.signatureBase64, 'base64')) : undefined;
+      signature && verifier
+        ? safeVerify(() => verifier.verify(signature.key, signature.signatureBase64, 'base64'))
+        : undefined;
     return { size: position, sha256: hash.digest(), signatureValid };
   } catch {
     return undefined;
