@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 const layers = ['shared', 'engine', 'demo-server', 'service', 'cli', 'main', 'preload', 'web-host'];
 
@@ -35,6 +36,54 @@ function boundary(layer, { allowed, extra = [], allowElectron = false, message }
       ],
     },
   };
+}
+
+const intervalBan = {
+  selector: "CallExpression[callee.name='setInterval']",
+  message: 'Loops are setTimeout chains.',
+};
+const noRawHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Server text is shown as text: no dangerouslySetInnerHTML.',
+};
+const noWindowCourier = {
+  selector: "MemberExpression[object.name='window'][property.name='courier']",
+  message: 'Only renderer/bridge/ touches window.courier: use getBridge() and the store.',
+};
+
+/** Lint blocks for renderer/ (and its unit tests): browser globals, import boundary, banned syntax. */
+function rendererRules() {
+  const message =
+    'renderer/ imports React, zustand and electron/shared/ only: no node:*, no electron, no other layer.';
+  return [
+    {
+      files: ['renderer/**/*.{ts,tsx}'],
+      languageOptions: { globals: { ...globals.browser } },
+      rules: {
+        'no-restricted-syntax': ['error', intervalBan, noRawHtml, noWindowCourier],
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: builtinModules.map((name) => ({ name, message })),
+            patterns: [
+              { regex: '^node:', message },
+              { regex: '^electron(-dl)?(/|$)', message },
+              { regex: '^(\\.\\./)+electron/(?!shared/)', message },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      files: ['renderer/bridge/**/*.ts'],
+      rules: { 'no-restricted-syntax': ['error', intervalBan, noRawHtml] },
+    },
+    {
+      files: ['tests/unit/renderer/**/*.ts', 'tests/support/renderer-*.ts'],
+      languageOptions: { globals: { ...globals.browser } },
+      rules: { 'no-restricted-syntax': ['error', intervalBan, noRawHtml, noWindowCourier] },
+    },
+  ];
 }
 
 export default tseslint.config(
@@ -110,4 +159,17 @@ export default tseslint.config(
     allowElectron: true,
     message: 'preload/ depends on shared/ and electron only.',
   }),
+  // The composition roots (each face's entry script) may also start the built-in demo server, which
+  // they inject into the service; nothing else in main/ or web-host/ may import it.
+  ...['main', 'web-host'].map((layer) => ({
+    ...boundary(layer, {
+      allowed: ['shared', 'service', 'demo-server'],
+      allowElectron: layer === 'main',
+      message: `${layer}/main.ts depends on service/, demo-server/ and shared/ only.`,
+    }),
+    files: [`electron/${layer}/main.ts`],
+  })),
+  // The renderer (React, browser or Electron sandbox): never node:*, electron or another layer's
+  // code (electron/shared/ only); only renderer/bridge/ may touch window.courier; no raw HTML.
+  ...rendererRules(),
 );

@@ -61,7 +61,8 @@ export async function buildEngineConfig(
       publicKeyPem: s.publicKey?.pem ?? demo.publicKeyPem,
     });
   }
-  if (s.apiUrl === '') return needs('No server address is set. Enter it in Settings, or use the demo server.');
+  if (s.apiUrl === '')
+    return needs('No server address is set. Enter it in Settings, or use the demo server.');
   if (s.clientCertificate && !clientKey)
     return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
   let auth: EngineConfigInput['auth'];

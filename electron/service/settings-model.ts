@@ -27,7 +27,10 @@ const storedSchema = (deviceId: string) =>
     caBundle: loadedFile.nullable().catch(null),
     clientCertificate: loadedFile.nullable().catch(null),
     /** The key's bytes are a secret (SecretStore 'clientKey'); only its name is kept here. */
-    clientKey: z.object({ fileName: z.string().max(255) }).nullable().catch(null),
+    clientKey: z
+      .object({ fileName: z.string().max(255) })
+      .nullable()
+      .catch(null),
   });
 
 export type StoredSettings = z.output<ReturnType<typeof storedSchema>>;

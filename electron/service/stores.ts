@@ -10,7 +10,12 @@ const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 /** settings.json in `folder` (created, with parents: it is the app's own data folder, not staging). */
 export function createJsonSettingsStore(folder: string): SettingsStore {
-  const path = join(folder, SETTINGS_FILE);
+  return createJsonFileStore(folder, SETTINGS_FILE);
+}
+
+/** One JSON document in `folder`, replaced atomically; unreadable or damaged reads as undefined. */
+export function createJsonFileStore(folder: string, fileName: string): SettingsStore {
+  const path = join(folder, fileName);
   return {
     async load() {
       try {
@@ -24,8 +29,8 @@ export function createJsonSettingsStore(folder: string): SettingsStore {
     },
     async save(data) {
       await mkdir(folder, { recursive: true, mode: 0o700 });
-      const temp = join(folder, `.${SETTINGS_FILE}.${randomBytes(6).toString('hex')}.tmp`);
-      // 0600: the file names the server and user; a crash mid-write must never leave half a file.
+      const temp = join(folder, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
+      // 0600: it names the server and user (or holds ciphertexts); a crash must never leave half a file.
       const handle = await open(temp, 'wx', 0o600);
       try {
         await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);

@@ -30,6 +30,8 @@ export interface SecretStore {
 
 /** Native pickers (main) or none (browser mode answers undefined). */
 export interface Dialogs {
+  /** Set when pickers cannot open here (browser mode): shown to the user as a notice instead. */
+  readonly unavailable?: string;
   chooseFolder(): Promise<string | undefined>;
   chooseFile(purpose: FilePurpose): Promise<string | undefined>;
 }
@@ -43,7 +45,11 @@ export interface Shell {
 export interface DemoInfo {
   readonly apiUrl: string;
   readonly storageUrl: string;
-  readonly credentials: { readonly username: string; readonly password: string; readonly deviceSecret: string };
+  readonly credentials: {
+    readonly username: string;
+    readonly password: string;
+    readonly deviceSecret: string;
+  };
   readonly publicKeyPem: string;
   close(): Promise<void>;
 }

@@ -1,0 +1,45 @@
+// Native pickers and "open in file manager" for the service: chosen and resolved in main only, so
+// the renderer never hands a path to act on (E1, E5). Imports electron and service/ types only.
+import { dialog, shell, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
+import type { FilePurpose } from '../shared/ipc-contract.js';
+import type { Dialogs, Shell } from '../service/index.js';
+
+const FILES: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
+  publicKey: {
+    title: 'Choose the signing public key (cosign.pub)',
+    filters: [{ name: 'Public key', extensions: ['pub', 'pem'] }],
+  },
+  caBundle: {
+    title: 'Choose the certificate authority bundle',
+    filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
+  },
+  clientCertificate: {
+    title: 'Choose the client certificate',
+    filters: [{ name: 'Certificate', extensions: ['pem', 'crt', 'cer'] }],
+  },
+  clientKey: {
+    title: 'Choose the client private key',
+    filters: [{ name: 'Private key', extensions: ['pem', 'key'] }],
+  },
+};
+
+export function createDialogs(window: () => BrowserWindow | undefined): Dialogs {
+  const pick = async (options: OpenDialogOptions) => {
+    const win = window();
+    const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? undefined : answer.filePaths[0];
+  };
+  return {
+    chooseFolder: () =>
+      pick({ title: 'Choose where packages are staged', properties: ['openDirectory', 'createDirectory'] }),
+    chooseFile: (purpose) =>
+      pick({
+        title: FILES[purpose].title,
+        filters: [...FILES[purpose].filters, { name: 'All files', extensions: ['*'] }],
+        properties: ['openFile'],
+      }),
+  };
+}
+
+/** Only paths the service resolved from a job; never a URL (no openExternal anywhere, E5). */
+export const electronShell: Shell = { openPath: (path) => shell.openPath(path) };

@@ -1,0 +1,41 @@
+// The one Courier window: sandboxed, context-isolated, no Node in the page, our preload only.
+// Imports electron only.
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { hardenWebContents } from './security.js';
+
+export function webPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+export function createMainWindow(
+  preload: string,
+  log: (level: 'info' | 'warn' | 'error', message: string) => void,
+): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Courier',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: webPreferences(preload),
+  });
+  hardenWebContents(win.webContents, log);
+  win.once('ready-to-show', () => win.show());
+  return win;
+}

@@ -1,0 +1,91 @@
+// Connection handlers: test the server (reachable? signed in?) in plain words, and list its offering.
+// Imports shared/ and service siblings only.
+import type { AppError } from '../../shared/app-error.js';
+import { ERROR_TEXT } from '../../shared/error-text.js';
+import type { ConnectionTest, ProjectOffer } from '../../shared/ipc-contract.js';
+import { ok } from '../../shared/result.js';
+import type { ServiceContext } from '../context.js';
+import type { InvokeHandlers } from '../types.js';
+
+/** A connection test gives up after this long, whatever the API client's own retries would do. */
+const TEST_DEADLINE_MS = 20_000;
+
+const explain = (error: AppError) => {
+  const text = ERROR_TEXT[error.code];
+  return `${text.title}. ${text.remedy}`;
+};
+
+export function connectionHandlers(
+  ctx: ServiceContext,
+): Pick<InvokeHandlers, 'testConnection' | 'listProjects'> {
+  return {
+    async testConnection() {
+      const engine = await ctx.slot.get();
+      if (!engine.ok) {
+        const result: ConnectionTest = {
+          reachable: false,
+          signedIn: false,
+          message: `Courier cannot connect yet: ${engine.error.message}`,
+          error: engine.error,
+        };
+        return ok(result);
+      }
+      const settings = ctx.settings();
+      const server =
+        settings.mode === 'demo' ? 'the built-in demo server' : engine.value.api.apiOrigin || settings.apiUrl;
+      const controller = new AbortController();
+      const cancel = ctx.deps.clock.setTimer(TEST_DEADLINE_MS, () => controller.abort());
+      try {
+        const health = await engine.value.api.checkHealth(controller.signal);
+        if (!health.ok)
+          return ok({
+            reachable: false,
+            signedIn: false,
+            message: `Courier could not reach ${server}. ${explain(health.error)}`,
+            error: health.error,
+          });
+        // Listing one project is the cheapest call that needs a signed-in session.
+        const signIn = await engine.value.api.projects({ query: '', page: 1, perPage: 1 }, controller.signal);
+        if (!signIn.ok)
+          return ok({
+            reachable: true,
+            signedIn: false,
+            message: `${server} answers, but ${signIn.error.code === 'CLIENT.auth' ? 'signing in failed' : 'the signed-in request failed'}. ${explain(signIn.error)}`,
+            error: signIn.error,
+          });
+        const who =
+          settings.mode === 'demo'
+            ? null
+            : settings.authMode === 'deviceSecret'
+              ? 'this device'
+              : settings.username;
+        return ok({
+          reachable: true,
+          signedIn: true,
+          message: `Connected to ${server} and signed in${who ? ` as ${who}` : ''}.`,
+          error: null,
+        });
+      } finally {
+        cancel();
+      }
+    },
+
+    async listProjects(request) {
+      const engine = await ctx.slot.get();
+      if (!engine.ok) return engine;
+      const page = await engine.value.api.projects(request);
+      if (!page.ok) return page;
+      const projects: ProjectOffer[] = page.value.data.map((ref) => ({
+        projectId: ref.projectId,
+        projectName: ref.projectName,
+        displayName: ref.displayName ?? ref.release?.displayName ?? null,
+        catalogId: ref.release?.id ?? null,
+        version: ref.release?.version ?? null,
+        size: ref.release?.size ?? null,
+        releaseNotes: ref.release?.releaseNotes ?? null,
+        releasedAt: ref.release?.releasedAt ?? null,
+      }));
+      return ok({ projects, total: page.value.total, page: page.value.page, perPage: page.value.perPage });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// createCourierService: every InvokeContract method over one engine, transport-free, plus the push
+// stream. Hosts (Electron main, the browser host) validate requests and carry them; nothing here
+// knows about IPC or HTTP. Imports engine/index.ts and shared/ only (never electron, never the demo
+// server: the host injects startDemo).
+import { hostname } from 'node:os';
+import { appError } from '../shared/app-error.js';
+import { INVOKE_METHODS, MAX_PROGRESS_EVENTS_PER_SECOND, type InvokeMethod } from '../shared/ipc-contract.js';
+import { fail, ok } from '../shared/result.js';
+import type { ServiceContext } from './context.js';
+import { createEngineSlot } from './engine-slot.js';
+import { connectionHandlers } from './handlers/connection.js';
+import { jobHandlers, recordJob } from './handlers/jobs.js';
+import { packageHandlers } from './handlers/packages.js';
+import { settingsHandlers } from './handlers/settings.js';
+import { JobBook } from './job-book.js';
+import { createProgressThrottle } from './progress-throttle.js';
+import { parseStoredSettings, toView, type StoredSettings } from './settings-model.js';
+import type { CourierService, InvokeHandlers, PushListener, PushMessage, ServiceDeps } from './types.js';
+
+export type * from './types.js';
+export { realClock, type Clock } from '../engine/index.js';
+export { createJsonFileStore, createJsonSettingsStore, createMemorySecretStore } from './stores.js';
+export { createRequestGate, type RequestGate } from './request-gate.js';
+export { APP_CSP, BROWSER_CSP } from './hosting/csp.js';
+export { resolveStaticFile, type StaticFile } from './hosting/static-files.js';
+
+/** Quitting waits this long for jobs to checkpoint (Goal 9), then lets the host exit anyway. */
+export const CLOSE_DEADLINE_MS = 2000;
+
+export async function createCourierService(deps: ServiceDeps): Promise<CourierService> {
+  const log = deps.log ?? (() => undefined);
+  let settings: StoredSettings = parseStoredSettings(
+    await deps.settingsStore.load(),
+    deps.defaultDeviceId ?? hostname(),
+  );
+  let secretsVersion = 0;
+  const listeners = new Set<PushListener>();
+  const push = (message: PushMessage) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        log('error', `push listener failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  const stagingRoot = () => settings.stagingFolder ?? deps.defaultStagingFolder;
+  const jobs = new JobBook();
+  const throttle = createProgressThrottle({
+    clock: deps.clock,
+    perSecond: MAX_PROGRESS_EVENTS_PER_SECOND,
+    emit: (job) => push({ event: 'job', payload: job }),
+  });
+
+  const slot = createEngineSlot({
+    settings: () => settings,
+    stagingRoot,
+    defaultStagingFolder: deps.defaultStagingFolder,
+    secrets: deps.secrets,
+    secretsVersion: () => secretsVersion,
+    startDemo: deps.startDemo,
+    log,
+    engineConfig: deps.engineConfig,
+    engineDeps: deps.engineDeps,
+    onEvent(engine, event) {
+      if (event.type === 'log') return log(event.level, event.message);
+      recordJob(ctx, engine, event.job, false);
+    },
+  });
+
+  /** Retires an outdated engine, telling the user when that paused running downloads. */
+  const refreshEngine = () => {
+    const before = slot.current();
+    const wasBusy = jobs.activeOn(before);
+    slot.refresh();
+    if (wasBusy && slot.current() !== before)
+      push({
+        event: 'notice',
+        payload: {
+          level: 'info',
+          message:
+            'The connection settings changed, so running downloads were paused. Resume them when ready.',
+        },
+      });
+  };
+
+  const ctx: ServiceContext = {
+    deps,
+    slot,
+    jobs,
+    throttle,
+    settings: () => settings,
+    stagingRoot,
+    async view() {
+      const [password, deviceSecret] = await Promise.all([
+        deps.secrets.get('password'),
+        deps.secrets.get('deviceSecret'),
+      ]);
+      return toView(settings, stagingRoot(), {
+        password: password !== undefined,
+        deviceSecret: deviceSecret !== undefined,
+        encrypted: deps.secrets.available,
+      });
+    },
+    async commit(next) {
+      settings = next;
+      try {
+        await deps.settingsStore.save(settings);
+      } catch (error) {
+        log('error', `saving settings: ${(error as Error).message}`);
+        push({
+          event: 'notice',
+          payload: {
+            level: 'warn',
+            message: 'The settings could not be saved: they apply until Courier closes.',
+          },
+        });
+      }
+      refreshEngine();
+      const view = await ctx.view();
+      push({ event: 'settings', payload: view });
+      return ok(view);
+    },
+    secretsChanged() {
+      secretsVersion += 1;
+      refreshEngine();
+      void ctx.view().then((view) => push({ event: 'settings', payload: view }));
+    },
+    push,
+  };
+
+  const handlers: InvokeHandlers = {
+    ...settingsHandlers(ctx),
+    ...connectionHandlers(ctx),
+    ...jobHandlers(ctx),
+    ...packageHandlers(ctx),
+  };
+  const table = handlers as unknown as Record<InvokeMethod, (request: unknown) => Promise<unknown>>;
+  let closing: Promise<void> | undefined;
+
+  return {
+    async invoke(method, request) {
+      if (closing)
+        return fail(appError({ code: 'CLIENT.cancelled', message: 'Courier is closing.', retryable: false }));
+      if (!INVOKE_METHODS.includes(method))
+        return fail(
+          appError({ code: 'CLIENT.invalidRequest', message: 'Unknown action.', retryable: false }),
+        );
+      try {
+        return (await table[method](request)) as Awaited<ReturnType<CourierService['invoke']>>;
+      } catch (error) {
+        // Never thrown across the boundary: the host gets a plain error value, the log gets the cause.
+        log('error', `${method} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+        return fail(
+          appError({
+            code: 'APP.unknown',
+            message: 'Courier ran into an unexpected problem. Try again; if it repeats, restart Courier.',
+            retryable: true,
+          }),
+        );
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      closing ??= (async () => {
+        let cancel: () => void = () => undefined;
+        const deadline = new Promise<void>(
+          (resolve) => (cancel = deps.clock.setTimer(CLOSE_DEADLINE_MS, resolve)),
+        );
+        await Promise.race([slot.close().catch((e: Error) => log('error', `close: ${e.message}`)), deadline]);
+        cancel();
+        throttle.close();
+        listeners.clear();
+      })();
+      return closing;
+    },
+  };
+}

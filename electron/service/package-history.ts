@@ -1,0 +1,110 @@
+// The staged packages in the staging folder, read from their manifests, and the one way a packageId
+// from the UI becomes a folder: a plain direct child name, never a path (E1). node:*, zod, shared/.
+import { lstat, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { appError } from '../shared/app-error.js';
+import type { PackageSummary } from '../shared/ipc-contract.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT } from '../shared/manifest.js';
+import { fail, ok, type Result } from '../shared/result.js';
+
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+const MAX_PACKAGES = 2000;
+
+/** Only what the history shows; `courier verify` / verifyPackage check the whole manifest. */
+const summarySchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  catalogId: z.string(),
+  server: z.string(),
+  stagedAt: z.string(),
+  verified: z.boolean(),
+  artifacts: z.array(
+    z.object({
+      file: z.string().nullable(),
+      size: z.number().nonnegative().nullable(),
+      outcome: z.string(),
+    }),
+  ),
+});
+
+const notAPackage = (): Result<never> =>
+  fail(
+    appError({
+      code: 'CLIENT.invalidRequest',
+      message: 'That package is not in the staging folder.',
+      retryable: false,
+    }),
+  );
+
+/** A folder name as listHistory hands it out: one component, not hidden, no separators or controls. */
+export function isPackageId(id: string): boolean {
+  return (
+    id.length > 0 &&
+    id.length <= 255 &&
+    !id.startsWith('.') &&
+    // eslint-disable-next-line no-control-regex
+    !/[/\\:\u0000-\u001f\u007f]/.test(id)
+  );
+}
+
+/** The package folder for an id from the UI: a real directory (not a link) directly in the root. */
+export async function packageFolder(root: string, packageId: string): Promise<Result<string>> {
+  if (!isPackageId(packageId)) return notAPackage();
+  const folder = join(root, packageId);
+  try {
+    const info = await lstat(folder);
+    return info.isDirectory() ? ok(folder) : notAPackage();
+  } catch {
+    return notAPackage();
+  }
+}
+
+async function readSummary(root: string, name: string): Promise<PackageSummary | undefined> {
+  const path = join(root, name, MANIFEST_FILE);
+  try {
+    const info = await lstat(path);
+    if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) return undefined;
+    const parsed = summarySchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    if (!parsed.success) return undefined;
+    const staged = parsed.data.artifacts.filter(
+      (a) => a.file !== null && (a.outcome === 'verified' || a.outcome === 'unverified'),
+    );
+    return {
+      packageId: name,
+      catalogId: parsed.data.catalogId,
+      stagedAt: parsed.data.stagedAt,
+      verified: parsed.data.verified,
+      fileCount: staged.length,
+      totalBytes: staged.reduce((sum, a) => sum + (a.size ?? 0), 0),
+      server: parsed.data.server,
+    };
+  } catch {
+    return undefined; // not a package (yet): a job still running, or someone else's folder
+  }
+}
+
+export async function listPackages(root: string): Promise<Result<PackageSummary[]>> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
+    return fail(
+      appError({
+        code: 'CLIENT.fileSystem',
+        message: `Courier could not list the staging folder "${root}".`,
+        retryable: true,
+      }),
+    );
+  }
+  const names = entries
+    .filter((entry) => entry.isDirectory() && isPackageId(entry.name))
+    .map((entry) => entry.name)
+    .slice(0, MAX_PACKAGES);
+  const summaries = await Promise.all(names.map((name) => readSummary(root, name)));
+  return ok(
+    summaries
+      .filter((s): s is PackageSummary => s !== undefined)
+      .sort((a, b) => b.stagedAt.localeCompare(a.stagedAt)),
+  );
+}

@@ -1,0 +1,37 @@
+// The built renderer as static files: GET/HEAD only, the session token from ?token= (the page load,
+// which then sets an HttpOnly SameSite=Strict cookie for the page's own assets) or that cookie.
+// Imports node:* and service/ only.
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolveStaticFile } from '../service/index.js';
+import { TOKEN_PARAM, cookieName, sameToken, tokenFromCookie } from './access.js';
+import { refuse } from './responses.js';
+
+export async function handleStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: { rendererDir: string; token: string; port: number },
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return refuse(res, 405, 'CLIENT.invalidRequest', 'Use GET.');
+  }
+  const byQuery = sameToken(url.searchParams.get(TOKEN_PARAM), deps.token);
+  if (!byQuery && !sameToken(tokenFromCookie(req, deps.port), deps.token)) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end('Open Courier with the link (including its token) that `npm run web` printed.\n');
+  }
+  if (byQuery)
+    res.setHeader('set-cookie', `${cookieName(deps.port)}=${deps.token}; HttpOnly; SameSite=Strict; Path=/`);
+  const file = await resolveStaticFile(deps.rendererDir, url.pathname);
+  if (file.status !== 200) {
+    res.writeHead(file.status, { 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end(file.status === 404 ? 'Not found.\n' : 'Bad path.\n');
+  }
+  res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.size });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
