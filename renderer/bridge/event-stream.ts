@@ -5,8 +5,8 @@ import { PUSH_EVENTS, type PushEvent } from '../../electron/shared/ipc-contract.
 /** The part of the DOM EventSource this module uses (tests pass a fake). */
 export interface EventSourceLike {
   readonly readyState: number;
-  onopen: ((this: EventSourceLike, event: Event) => unknown) | null;
-  onerror: ((this: EventSourceLike, event: Event) => unknown) | null;
+  onopen: ((event: Event) => unknown) | null;
+  onerror: ((event: Event) => unknown) | null;
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   close(): void;
 }

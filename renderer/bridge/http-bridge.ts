@@ -55,19 +55,24 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
     if (stream) return;
     const token = options.token();
     if (!token) return;
-    stream = openEventStream(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`, options.eventSource, {
-      onEvent: (event, payload) => dispatch(event, payload as never),
-      onOpen: (again) => {
-        if (!again) return;
-        dispatch('notice', { level: 'info', message: 'Reconnected to the Courier service.' });
-        void resync();
+    stream = openEventStream(
+      `${baseUrl}/api/events?token=${encodeURIComponent(token)}`,
+      options.eventSource,
+      {
+        onEvent: (event, payload) => dispatch(event, payload as never),
+        onOpen: (again) => {
+          if (!again) return;
+          dispatch('notice', { level: 'info', message: 'Reconnected to the Courier service.' });
+          void resync();
+        },
+        onDrop: () =>
+          dispatch('notice', {
+            level: 'warn',
+            message:
+              'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
+          }),
       },
-      onDrop: () =>
-        dispatch('notice', {
-          level: 'warn',
-          message: 'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
-        }),
-    });
+    );
   };
 
   const bridge: Record<string, unknown> = {};

@@ -35,7 +35,8 @@ export async function invokeOverHttp(
     return failure(
       appError({
         code: 'CLIENT.auth',
-        message: 'This page was opened without its access token. Open Courier from the link the host printed.',
+        message:
+          'This page was opened without its access token. Open Courier from the link the host printed.',
         retryable: false,
       }),
     );
@@ -59,12 +60,12 @@ export async function invokeOverHttp(
       }),
     );
   }
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     const text = await response.text();
     body = text.length > 0 ? JSON.parse(text) : response.ok ? { ok: true } : undefined;
   } catch {
-    body = undefined;
+    // Not JSON (a proxy's HTML page, a cut body): handled below like any unusable answer.
   }
   // A refused token still answers with a Result when the host sends one; otherwise say so plainly.
   if (isResult(body)) return body.ok ? { ok: true, value: body.value } : body;

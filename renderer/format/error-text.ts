@@ -22,7 +22,14 @@ export function errorText(code: string): ErrorText {
 
 export function explainError(error: AppError): ExplainedError {
   const detail = Object.entries(error.detail ?? {})
-    .filter(([key, value]) => value !== null && !SHOWN_ELSEWHERE.has(key))
+    // The code itself is shown already; a detail repeating it (serverCode) would only add noise.
+    .filter(([key, value]) => value !== null && value !== error.code && !SHOWN_ELSEWHERE.has(key))
     .map(([key, value]) => ({ key, value: String(value) }));
-  return { ...errorText(error.code), code: error.code, message: error.message, retryable: error.retryable, detail };
+  return {
+    ...errorText(error.code),
+    code: error.code,
+    message: error.message,
+    retryable: error.retryable,
+    detail,
+  };
 }

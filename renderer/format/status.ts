@@ -4,8 +4,19 @@ import type { HashCheck, SignatureCheck } from '../../electron/shared/manifest.j
 import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+/** The status icons (a subset of the icon set in components/icon.tsx). */
 export type IconName =
-  'check' | 'cross' | 'alert' | 'pause' | 'download' | 'clock' | 'server' | 'shield' | 'stop' | 'minus' | 'link';
+  | 'check'
+  | 'cross'
+  | 'alert'
+  | 'pause'
+  | 'download'
+  | 'clock'
+  | 'server'
+  | 'shield'
+  | 'stop'
+  | 'minus'
+  | 'link';
 
 export interface StatusText {
   readonly label: string;
@@ -19,7 +30,10 @@ export function jobStatus(job: JobSnapshot): StatusText {
       return { label: 'Queued', tone: 'neutral', icon: 'clock' };
     case 'preparing':
       return {
-        label: job.serverProgress === null ? 'Preparing on the server' : `Preparing on the server ${job.serverProgress}%`,
+        label:
+          job.serverProgress === null
+            ? 'Preparing on the server'
+            : `Preparing on the server ${job.serverProgress}%`,
         tone: 'info',
         icon: 'server',
       };

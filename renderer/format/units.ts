@@ -23,7 +23,8 @@ export function formatSpeed(bytesPerSecond: number | null | undefined): string {
   if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond)) return '—';
   if (bytesPerSecond <= 0) return '—';
   if (bytesPerSecond < 1_000) return `${Math.round(bytesPerSecond)} B/s`;
-  if (bytesPerSecond < 1_000_000) return `${(bytesPerSecond / 1_000).toFixed(bytesPerSecond < 10_000 ? 1 : 0)} kB/s`;
+  if (bytesPerSecond < 1_000_000)
+    return `${(bytesPerSecond / 1_000).toFixed(bytesPerSecond < 10_000 ? 1 : 0)} kB/s`;
   const mb = bytesPerSecond / 1_000_000;
   return `${mb.toFixed(mb < 10 ? 2 : mb < 100 ? 1 : 0)} MB/s`;
 }

@@ -57,7 +57,10 @@ function sameItem(a: ItemSnapshot, b: ItemSnapshot): boolean {
 }
 
 /** The incoming items, with each unchanged item (and the array, if none changed) kept from `prev`. */
-export function reuseItems(prev: readonly ItemSnapshot[], next: readonly ItemSnapshot[]): readonly ItemSnapshot[] {
+export function reuseItems(
+  prev: readonly ItemSnapshot[],
+  next: readonly ItemSnapshot[],
+): readonly ItemSnapshot[] {
   if (prev === next) return prev;
   const byKey = new Map(prev.map((item) => [item.itemKey, item]));
   let changed = prev.length !== next.length;

@@ -19,7 +19,14 @@ const countCache = new WeakMap<readonly ItemSnapshot[], ItemCounts>();
 export function countItems(items: readonly ItemSnapshot[]): ItemCounts {
   const cached = countCache.get(items);
   if (cached) return cached;
-  const counts = { total: items.length, verified: 0, unverified: 0, notDownloadable: 0, failed: 0, inProgress: 0 };
+  const counts = {
+    total: items.length,
+    verified: 0,
+    unverified: 0,
+    notDownloadable: 0,
+    failed: 0,
+    inProgress: 0,
+  };
   for (const item of items) {
     if (item.outcome === 'verified') counts.verified += 1;
     else if (item.outcome === 'unverified') counts.unverified += 1;

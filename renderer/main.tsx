@@ -1,0 +1,26 @@
+// Renderer entry: picks the bridge (Electron preload or browser-mode HTTP), creates the store,
+// subscribes to pushes before loading snapshots, and mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { getBridge } from './bridge/get-bridge.js';
+import { connectStore, createCourierStore } from './store/store.js';
+import { StoreProvider } from './store/store-context.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/tables.css';
+
+const bridge = getBridge();
+const store = createCourierStore(bridge);
+connectStore(store, bridge);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+createRoot(container).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,158 @@
+// "Connection": which GetApp server, how to sign in, the device id and the staging folder, and a
+// connection test. Secrets are sent once through setSecret and never kept or shown by the UI.
+import { useState, type FormEvent } from 'react';
+import type { AppError } from '../../electron/shared/app-error.js';
+import type { SettingsUpdate, SettingsView } from '../../electron/shared/ipc-contract.js';
+import { ErrorPanel } from '../components/error-panel.js';
+import { Icon } from '../components/icon.js';
+import { useCourier } from '../store/store-context.js';
+import { ConnectionResult } from './connection-result.js';
+import { DemoBanner } from './demo-banner.js';
+import { ServerFields, type ServerDraft } from './server-fields.js';
+
+export function ConnectView() {
+  const settings = useCourier((s) => s.settings);
+  const settingsError = useCourier((s) => s.settingsError);
+  if (!settings) {
+    return (
+      <section className="view" aria-labelledby="connect-heading">
+        <h1 id="connect-heading">Connection</h1>
+        {settingsError ? (
+          <ErrorPanel error={settingsError} context="The settings could not be read." />
+        ) : (
+          <p role="status">Loading…</p>
+        )}
+      </section>
+    );
+  }
+  return <ConnectForm settings={settings} />;
+}
+
+function ConnectForm({ settings }: { settings: SettingsView }) {
+  const update = useCourier((s) => s.updateSettings);
+  const setSecret = useCourier((s) => s.setSecret);
+  const chooseFolder = useCourier((s) => s.chooseStagingFolder);
+  const testConnection = useCourier((s) => s.testConnection);
+  const testing = useCourier((s) => s.connection.state === 'testing');
+  const [draft, setDraft] = useState<ServerDraft>({});
+  const [error, setError] = useState<AppError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const dirty = Object.values(draft).some((value) => value !== undefined);
+
+  const save = async (): Promise<boolean> => {
+    const { password, deviceSecret, ...fields } = draft;
+    const changes: SettingsUpdate = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== undefined),
+    );
+    const steps = [
+      ...(Object.keys(changes).length > 0 ? [() => update(changes)] : []),
+      ...(password ? [() => setSecret('password', password)] : []),
+      ...(deviceSecret ? [() => setSecret('deviceSecret', deviceSecret)] : []),
+    ];
+    for (const step of steps) {
+      const result = await step();
+      if (!result.ok) {
+        setError(result.error);
+        return false;
+      }
+    }
+    setDraft({});
+    setError(null);
+    setSaved(steps.length > 0);
+    return true;
+  };
+
+  const run = async (withTest: boolean) => {
+    setBusy(true);
+    const ok = dirty ? await save() : true;
+    setBusy(false);
+    if (ok && withTest) await testConnection();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(false);
+  };
+
+  return (
+    <section className="view" aria-labelledby="connect-heading">
+      <header className="page-head">
+        <div>
+          <h1 id="connect-heading">Connection</h1>
+          <p className="page-sub">
+            The GetApp server to take deliveries from, and where packages are staged.
+          </p>
+        </div>
+      </header>
+      {settings.mode === 'demo' ? <DemoBanner /> : null}
+      <form className="form form-stack" onSubmit={submit} onChange={() => setSaved(false)}>
+        {settings.mode === 'server' ? (
+          <section className="panel" aria-labelledby="server-heading">
+            <ServerFields
+              settings={settings}
+              draft={draft}
+              onDraft={(next) => setDraft({ ...draft, ...next })}
+            />
+          </section>
+        ) : null}
+        <section className="panel" aria-labelledby="laptop-heading">
+          <h2 id="laptop-heading">This laptop</h2>
+          <div className="field">
+            <label htmlFor="device-id">Device id</label>
+            <input
+              id="device-id"
+              value={draft.deviceId ?? settings.deviceId}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="device-id-help"
+              onChange={(event) => setDraft({ ...draft, deviceId: event.target.value })}
+            />
+            <p id="device-id-help" className="help">
+              How this laptop is known to the server in its delivery reports.
+            </p>
+          </div>
+          <div className="field">
+            <span className="label" id="staging-label">
+              Staging folder
+            </span>
+            <div className="folder-picker">
+              <code aria-labelledby="staging-label">{settings.stagingFolder || 'Not chosen'}</code>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void chooseFolder().then((result) => setError(result.ok ? null : result.error))
+                }
+              >
+                <Icon name="folder" /> Choose…
+              </button>
+            </div>
+            <p className="help">Each delivery becomes a folder here, with its files, manifest and report.</p>
+          </div>
+        </section>
+        <div className="panel">
+          <div className="button-row">
+            <button type="submit" className="button button-primary" disabled={busy || !dirty}>
+              {busy && !testing ? 'Saving…' : 'Save'}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || testing}
+              onClick={() => void run(true)}
+            >
+              <Icon name="plug" /> {testing ? 'Testing…' : 'Test connection'}
+            </button>
+            {saved && !dirty ? (
+              <span className="saved" role="status">
+                <Icon name="check" /> Saved
+              </span>
+            ) : null}
+          </div>
+          {error ? <ErrorPanel error={error} context="The settings were not saved." /> : null}
+          <ConnectionResult />
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+// One delivery in full: status, overall progress, actions (pause/resume, open folder, verify again,
+// open report) and every artifact with its checks. Re-check results join the same table.
+import { useMemo } from 'react';
+import { ErrorPanel } from '../components/error-panel.js';
+import { Icon } from '../components/icon.js';
+import { ProgressMeter } from '../components/progress-meter.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { formatBytes, formatDateTime } from '../format/units.js';
+import { selectSelectedJob } from '../store/selectors.js';
+import { useCourier } from '../store/store-context.js';
+import { checksByItem } from './check-status.js';
+import { CountsLine } from './counts-line.js';
+import { ActionButton, JobControls } from './job-controls.js';
+import { jobDetailModel } from './job-detail-model.js';
+import { ItemRow } from './item-row.js';
+import { RecheckSummary } from './recheck-summary.js';
+
+export function JobDetailView() {
+  const job = useCourier(selectSelectedJob);
+  const navigate = useCourier((s) => s.navigate);
+  const check = useCourier((s) => (s.selectedJobId ? s.jobChecks[s.selectedJobId] : undefined));
+  const actionError = useCourier((s) => (s.selectedJobId ? s.actionErrors[s.selectedJobId] : undefined));
+  const finished = check?.state === 'done' ? check.check : null;
+  const recheck = useMemo(() => checksByItem(finished), [finished]);
+  const back = (
+    <button type="button" className="button-quiet back" onClick={() => navigate('jobs')}>
+      <Icon name="back" /> All deliveries
+    </button>
+  );
+  if (!job) {
+    return (
+      <section className="view" aria-labelledby="job-missing">
+        {back}
+        <h1 id="job-missing">This delivery is no longer in the list</h1>
+      </section>
+    );
+  }
+  const model = jobDetailModel(job);
+  const staged = job.phase === 'staged';
+  const showRecheck = finished !== null;
+  return (
+    <section className="view view-wide" aria-labelledby="job-heading">
+      {back}
+      <header className="page-head">
+        <div>
+          <h1 id="job-heading" className="mono-title">
+            {job.catalogId}
+          </h1>
+          <p className="page-sub">
+            {job.itemType} · started {formatDateTime(job.startedAt)}
+            {job.bytesTotal !== null ? ` · ${formatBytes(job.bytesTotal)}` : ''}
+          </p>
+        </div>
+        <StatusBadge status={model.status} size="large" />
+      </header>
+
+      <div className="panel job-summary">
+        <ProgressMeter
+          label={`Progress of ${job.catalogId}`}
+          percent={model.percent}
+          valueText={
+            model.percent === null ? model.progressText : `${model.percent}% · ${model.progressText}`
+          }
+          tone={
+            model.status.tone === 'danger' ? 'danger' : model.status.tone === 'success' ? 'success' : 'info'
+          }
+          size="large"
+          showPercent
+        />
+        <dl className="stats num">
+          <div>
+            <dt>Transferred</dt>
+            <dd>{model.progressText}</dd>
+          </div>
+          <div>
+            <dt>Speed</dt>
+            <dd>{model.speedText}</dd>
+          </div>
+          <div>
+            <dt>Time left</dt>
+            <dd aria-label={model.etaWords}>{model.etaText}</dd>
+          </div>
+        </dl>
+        <CountsLine counts={model.counts} running={job.phase !== 'staged' && job.phase !== 'failed'} />
+        <div className="button-row">
+          <JobControls job={job} />
+          <span className="spacer" />
+          <ActionButton job={job} action="folder" />
+          {staged ? <ActionButton job={job} action="verify" /> : null}
+          {staged ? <ActionButton job={job} action="report" /> : null}
+        </div>
+        {job.folder ? (
+          <p className="folder-line">
+            <Icon name="folder" />
+            <span className="visually-hidden">Package folder: </span>
+            <code>{job.folder}</code>
+          </p>
+        ) : null}
+      </div>
+
+      {job.error ? <ErrorPanel error={job.error} context={`Delivery ${job.catalogId} stopped.`} /> : null}
+      {actionError ? <ErrorPanel error={actionError} context="The last action did not go through." /> : null}
+      {check ? <RecheckSummary outcome={check} /> : null}
+
+      <div className="table-wrap">
+        <table className="items">
+          <caption className="visually-hidden">Artifacts of {job.catalogId}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Artifact</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">Progress</th>
+              <th scope="col">Checks</th>
+              <th scope="col">{showRecheck ? 'Result · re-check' : 'Result'}</th>
+              <th scope="col">
+                <span className="visually-hidden">Details</span>
+              </th>
+            </tr>
+          </thead>
+          {job.items.map((item) => (
+            <ItemRow
+              key={item.itemKey}
+              item={item}
+              catalogId={job.catalogId}
+              recheck={recheck.get(item.itemKey) ?? null}
+              showRecheck={showRecheck}
+            />
+          ))}
+        </table>
+        {job.items.length === 0 ? (
+          <p className="empty">
+            {job.phase === 'preparing' || job.phase === 'queued'
+              ? 'The file list arrives when the server has prepared the delivery.'
+              : 'This delivery has no files.'}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

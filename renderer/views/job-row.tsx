@@ -1,0 +1,84 @@
+// One delivery in the list: status in words, overall progress with speed and time left, counts of
+// verified / failed files, its controls and its error. Subscribes to its own snapshot only.
+import { memo } from 'react';
+import { ErrorPanel } from '../components/error-panel.js';
+import { Icon } from '../components/icon.js';
+import { ProgressMeter } from '../components/progress-meter.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { jobStatus } from '../format/status.js';
+import { describeEta, formatEta, formatSpeed } from '../format/units.js';
+import { countItems, isActive, jobPercent } from '../store/selectors.js';
+import { useCourier } from '../store/store-context.js';
+import { JobControls } from './job-controls.js';
+import { jobProgressText } from './job-detail-model.js';
+import { CountsLine } from './counts-line.js';
+
+export const JobRow = memo(function JobRow({ jobId }: { jobId: string }) {
+  const job = useCourier((s) => s.jobs[jobId]);
+  const actionError = useCourier((s) => s.actionErrors[jobId]);
+  const openJob = useCourier((s) => s.openJob);
+  if (!job) return null;
+  const status = jobStatus(job);
+  const percent = jobPercent(job);
+  const moving = job.phase === 'downloading' || job.phase === 'verifying';
+  const progressText = jobProgressText(job);
+  const headingId = `job-${job.jobId}`;
+  // A delivery that stopped before any byte arrived has no progress worth a bar: its error says it all.
+  const showProgress = !((job.phase === 'failed' || job.phase === 'cancelled') && job.bytesDone === 0);
+  return (
+    <li className={`job-card job-${status.tone}`} aria-labelledby={headingId}>
+      <div className="job-card-head">
+        <div className="job-title">
+          <h3 id={headingId}>
+            <button type="button" className="link-button" onClick={() => openJob(job.jobId)}>
+              {job.catalogId}
+            </button>
+          </h3>
+          <span className="job-type">{job.itemType}</span>
+        </div>
+        <StatusBadge status={status} />
+      </div>
+      {showProgress ? (
+        <div className="job-progress">
+          <ProgressMeter
+            label={`Progress of ${job.catalogId}`}
+            percent={percent}
+            valueText={percent === null ? progressText : `${percent}% · ${progressText}`}
+            tone={status.tone === 'danger' ? 'danger' : status.tone === 'success' ? 'success' : 'info'}
+            size="large"
+            showPercent
+          />
+          <div className="job-stats num">
+            <span>{progressText}</span>
+            {moving ? (
+              <>
+                <span>
+                  <span className="visually-hidden">Speed </span>
+                  {formatSpeed(job.speed)}
+                </span>
+                <span title={describeEta(job.etaMs)}>
+                  <Icon name="clock" />
+                  {formatEta(job.etaMs)} left
+                </span>
+              </>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      <div className="job-card-foot">
+        <CountsLine counts={countItems(job.items)} running={isActive(job)} />
+        <div className="button-row">
+          <JobControls job={job} />
+          <button type="button" className="button" onClick={() => openJob(job.jobId)}>
+            Details <span className="visually-hidden">of {job.catalogId}</span>
+            <Icon name="next" />
+          </button>
+        </div>
+      </div>
+      {job.error ? <ErrorPanel error={job.error} compact /> : null}
+      {actionError ? (
+        <ErrorPanel error={actionError} compact context="The last action did not go through." />
+      ) : null}
+    </li>
+  );
+});

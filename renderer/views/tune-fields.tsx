@@ -1,0 +1,174 @@
+// The tunable numbers and policies of the settings form, edited as text and checked here before
+// anything is sent (the service validates again). Units shown are the ones technicians read.
+import type { SettingsUpdate, SettingsView } from '../../electron/shared/ipc-contract.js';
+
+export interface TuneDraft {
+  readonly concurrency?: string;
+  readonly limitOn?: boolean;
+  /** Decimal megabytes per second, as speeds are shown. */
+  readonly limitMBps?: string;
+  readonly pollSeconds?: string;
+  readonly allowUnverified?: boolean;
+  readonly storageOrigins?: string;
+  readonly allowHttp?: boolean;
+}
+
+type Checked = { ok: true; value: SettingsUpdate } | { ok: false; message: string };
+
+const MB = 1_000_000;
+const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+
+export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked {
+  const update: Record<string, unknown> = {};
+  if (draft.concurrency !== undefined) {
+    const n = number(draft.concurrency);
+    if (!Number.isInteger(n) || n < 1 || n > 16)
+      return { ok: false, message: 'Parallel downloads: 1 to 16.' };
+    if (n !== settings.concurrency) update.concurrency = n;
+  }
+  if (draft.limitOn !== undefined || draft.limitMBps !== undefined) {
+    const on = draft.limitOn ?? settings.bandwidthLimit !== null;
+    if (!on) {
+      if (settings.bandwidthLimit !== null) update.bandwidthLimit = null;
+    } else {
+      const mbps = number(draft.limitMBps ?? String((settings.bandwidthLimit ?? 0) / MB));
+      if (!Number.isFinite(mbps) || mbps < 0.01 || mbps > 100_000) {
+        return { ok: false, message: 'Bandwidth limit: at least 0.01 MB/s.' };
+      }
+      const bytes = Math.round(mbps * MB);
+      if (bytes !== settings.bandwidthLimit) update.bandwidthLimit = bytes;
+    }
+  }
+  if (draft.pollSeconds !== undefined) {
+    const s = number(draft.pollSeconds);
+    if (!Number.isFinite(s) || s < 0.5 || s > 60)
+      return { ok: false, message: 'Polling interval: 0.5 to 60 s.' };
+    const ms = Math.round(s * 1000);
+    if (ms !== settings.pollIntervalMs) update.pollIntervalMs = ms;
+  }
+  if (draft.allowUnverified !== undefined && draft.allowUnverified !== settings.allowUnverified) {
+    update.allowUnverified = draft.allowUnverified;
+  }
+  if (draft.allowHttp !== undefined && draft.allowHttp !== settings.allowHttp)
+    update.allowHttp = draft.allowHttp;
+  if (draft.storageOrigins !== undefined) {
+    const origins = draft.storageOrigins
+      .split(/[\n,]+/)
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0);
+    if (origins.join('\n') !== settings.storageOrigins.join('\n')) update.storageOrigins = origins;
+  }
+  return { ok: true, value: update as SettingsUpdate };
+}
+
+export function TuneFields({
+  settings,
+  draft,
+  onDraft,
+}: {
+  settings: SettingsView;
+  draft: TuneDraft;
+  onDraft: (next: TuneDraft) => void;
+}) {
+  const limitOn = draft.limitOn ?? settings.bandwidthLimit !== null;
+  return (
+    <>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor="concurrency">Parallel downloads</label>
+          <input
+            id="concurrency"
+            type="number"
+            min={1}
+            max={16}
+            step={1}
+            className="input-number"
+            value={draft.concurrency ?? String(settings.concurrency)}
+            onChange={(event) => onDraft({ concurrency: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="poll-seconds">Server polling interval (s)</label>
+          <input
+            id="poll-seconds"
+            type="number"
+            min={0.5}
+            max={60}
+            step="any"
+            className="input-number"
+            value={draft.pollSeconds ?? String(settings.pollIntervalMs / 1000)}
+            onChange={(event) => onDraft({ pollSeconds: event.target.value })}
+          />
+        </div>
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={limitOn}
+            onChange={(event) => onDraft({ limitOn: event.target.checked })}
+          />
+          Limit bandwidth
+        </label>
+        <div className="inline-input">
+          <label htmlFor="limit-mbps" className="visually-hidden">
+            Bandwidth limit in MB/s
+          </label>
+          <input
+            id="limit-mbps"
+            type="number"
+            min={0.01}
+            step="any"
+            className="input-number"
+            disabled={!limitOn}
+            value={
+              draft.limitMBps ??
+              (settings.bandwidthLimit === null ? '' : String(settings.bandwidthLimit / MB))
+            }
+            onChange={(event) => onDraft({ limitMBps: event.target.value })}
+          />
+          <span className="unit">MB/s for all downloads together</span>
+        </div>
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.allowUnverified ?? settings.allowUnverified}
+            aria-describedby="unverified-help"
+            onChange={(event) => onDraft({ allowUnverified: event.target.checked })}
+          />
+          Keep files that nothing can vouch for
+        </label>
+        <p id="unverified-help" className="help">
+          Off (recommended): a file with neither a published hash nor a signature that can be checked is not
+          kept. On: it is kept and marked <strong>Unverified</strong> in the package.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="storage-origins">Extra storage servers</label>
+        <textarea
+          id="storage-origins"
+          rows={2}
+          spellCheck={false}
+          placeholder="https://storage.example.org"
+          aria-describedby="origins-help"
+          value={draft.storageOrigins ?? settings.storageOrigins.join('\n')}
+          onChange={(event) => onDraft({ storageOrigins: event.target.value })}
+        />
+        <p id="origins-help" className="help">
+          With a real GetApp server, download addresses are accepted from the API server and these origins
+          only (one per line).
+        </p>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.allowHttp ?? settings.allowHttp}
+            onChange={(event) => onDraft({ allowHttp: event.target.checked })}
+          />
+          Allow unencrypted http:// downloads
+        </label>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+// Browser-mode end to end: the built renderer served by the real web-host over a real service,
+// engine and demo server (staging into a temp folder), driven in Debian's Chromium by playwright-core.
+// Collects page errors and CSP violations so a test can insist there were none.
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  startDemoServer,
+  type DemoServer,
+  type DemoServerOptions,
+} from '../../electron/demo-server/index.js';
+import { realClock } from '../../electron/engine/index.js';
+import {
+  createCourierService,
+  createJsonSettingsStore,
+  createMemorySecretStore,
+  type CourierService,
+} from '../../electron/service/index.js';
+import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
+import { ensureRendererBuilt } from './e2e-build.js';
+import { repoRoot } from './paths.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Generous: a loaded CI machine runs several Chromiums and downloads at once. */
+export const UI_TIMEOUT = 60_000;
+
+export interface E2e {
+  readonly page: Page;
+  readonly host: WebHost;
+  readonly service: CourierService;
+  readonly stagingRoot: string;
+  /** The demo server the service uses in demo mode (started with faults enabled). */
+  readonly demo: DemoServer;
+  /** Console errors, page errors and CSP violations seen so far. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function startE2e(browser: Browser, options: { demo?: DemoServerOptions } = {}): Promise<E2e> {
+  const rendererDir = await ensureRendererBuilt();
+  const base = await mkdtemp(join(tmpdir(), 'courier-e2e-'));
+  const stagingRoot = join(base, 'packages');
+  // Started here rather than on the service's first need, so a test can script faults before it acts.
+  const demo = await startDemoServer({ faults: true, ...options.demo });
+  const service = await createCourierService({
+    settingsStore: createJsonSettingsStore(join(base, 'app-data')),
+    secrets: createMemorySecretStore(),
+    dialogs: {
+      unavailable: 'Browser mode cannot open file pickers.',
+      chooseFolder: async () => undefined,
+      chooseFile: async () => undefined,
+    },
+    shell: { openPath: async (path) => `browser mode cannot open folders; the path is ${path}` },
+    startDemo: async () => demo,
+    clock: realClock,
+    defaultStagingFolder: stagingRoot,
+    defaultDeviceId: 'TECH-LAPTOP-07',
+    engineConfig: { polling: { intervalMs: 250, maxIntervalMs: 500 } },
+  });
+  const host = await startWebHost({ service, rendererDir });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      problems.push(`HTTP ${response.status()}: ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(host.url);
+  return {
+    page,
+    host,
+    service,
+    stagingRoot,
+    demo,
+    problems,
+    async close() {
+      await context.close();
+      await host.close();
+      await service.close();
+      // The service closes the demo server it used; this one may never have been handed over.
+      await demo.close().catch(() => undefined);
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Saves a screenshot in test-results/screenshots/ (not committed); with COURIER_SCREENSHOTS=1 also
+ * in docs/screenshots/ for the README (run `npm run test:e2e:screenshots` to refresh those).
+ */
+export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<void> {
+  const dir = join(repoRoot, 'test-results', 'screenshots');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.png`);
+  // Settled rendering: no caret blinking or bar transitions caught half way.
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  if (process.env.COURIER_SCREENSHOTS === '1' && options.docs !== false) {
+    const docs = join(repoRoot, 'docs', 'screenshots');
+    await mkdir(docs, { recursive: true });
+    await copyFile(file, join(docs, `${name}.png`));
+  }
+}
