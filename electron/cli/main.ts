@@ -2,6 +2,7 @@
 // electron (the CLI runs on machines where Electron cannot).
 import { VERSION } from '../shared/version.js';
 import { demoCommand, DEMO_HELP } from './commands/demo.js';
+import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { fetchCommand, FETCH_HELP } from './commands/fetch.js';
 import { statusCommand, STATUS_HELP } from './commands/status.js';
 import { verifyCommand, VERIFY_HELP } from './commands/verify.js';
@@ -14,6 +15,7 @@ Usage:
   courier fetch <catalogId...>   prepare, download, verify and stage deliveries
   courier status <catalogId>     ask the server about a delivery
   courier verify <folder>        re-check a staged package offline
+  courier export <folder> <dir>  copy a staged package to a drive and read it back
   courier demo                   run the built-in GetApp-compatible demo server
   courier <command> --help       options of one command
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<
   fetch: { run: fetchCommand, help: FETCH_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
   verify: { run: verifyCommand, help: VERIFY_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
 };
 

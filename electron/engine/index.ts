@@ -6,6 +6,7 @@ import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { appError } from '../shared/app-error.js';
 import type { ItemType } from '../shared/getapp-protocol.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import type { ManifestDependency } from '../shared/manifest.js';
 import type { EngineEvent, JobSnapshot } from '../shared/snapshots.js';
 import { createApiClient, type ApiClient } from './api/api-client.js';
 import { realClock, type Clock } from './clock.js';
@@ -14,6 +15,7 @@ import type { HttpTransport } from './http/transport.js';
 import { createTransport } from './http/transport.js';
 import { JobRunner } from './job/job-runner.js';
 import { createRateLimiter } from './rate-limiter.js';
+import { stageDependencies } from './reuse/stage-dependencies.js';
 import { nodeFs, type StagingFs } from './staging/fs-adapter.js';
 import { verifyFolder, type FolderVerification } from './staging/verify-folder.js';
 import type { UrlPolicy } from './url-policy.js';
@@ -23,6 +25,7 @@ export type { Clock } from './clock.js';
 export { realClock, ManualClock } from './clock.js';
 export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
 export { verifyFolder } from './staging/verify-folder.js';
+export * from './export/export-package.js';
 
 export interface EngineDeps {
   readonly clock: Clock;
@@ -32,10 +35,18 @@ export interface EngineDeps {
   readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
+export interface StartOptions {
+  /**
+   * Stage the release's dependencies first (ComponentV2Dto.dependencies, leaf first), each as its own
+   * job and folder, and list them in its manifest. A dependency that fails fails this job.
+   */
+  readonly withDependencies?: boolean;
+}
+
 export interface Engine {
   readonly config: EngineConfig;
   /** Starts a job for catalogId, or returns the one already running for it (single-flight, C3). */
-  start(catalogId: string, itemType?: ItemType): Result<JobSnapshot>;
+  start(catalogId: string, itemType?: ItemType, options?: StartOptions): Result<JobSnapshot>;
   pause(jobId: string): Result<JobSnapshot>;
   resume(jobId: string): Result<JobSnapshot>;
   cancel(jobId: string): Result<JobSnapshot>;
@@ -109,6 +120,28 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
   const limiter = createRateLimiter(config.bandwidthLimit, deps.clock);
   const runners = new Map<string, JobRunner>();
 
+  /** A dependency's job: started (or joined) like any other, paused when its parent stops. */
+  const runDependency = async (
+    catalogId: string,
+    itemType: ItemType,
+    listed: readonly ManifestDependency[],
+    signal: AbortSignal,
+  ): Promise<Result<JobSnapshot>> => {
+    const started = startJob(catalogId, itemType, (runner) => {
+      runner.listedDependencies = listed;
+      return false;
+    });
+    if (!started.ok) return started;
+    const runner = started.value;
+    const stop = () => runner.pause();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return ok(await runner.settled());
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  };
+
   const jobDeps = {
     config,
     clock: deps.clock,
@@ -118,6 +151,15 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     publicKey: publicKey.value,
     log: deps.log,
     emit: (job: JobSnapshot) => emit({ type: 'job', job }),
+    stageDependencies: (catalogId: string, itemType: ItemType, signal: AbortSignal) =>
+      stageDependencies(
+        catalogId,
+        {
+          lookup: (id) => api.component(id, signal),
+          run: (id, listed, s) => runDependency(id, itemType, listed, s),
+        },
+        signal,
+      ),
     download: {
       transport: deps.transport,
       clock: deps.clock,
@@ -156,28 +198,47 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     return ok(runner.value.state.snapshot());
   };
 
+  /**
+   * The job for catalogId, started unless it runs or is staged (single-flight, C3). `setup` adjusts
+   * it for its next run and says whether a staged job must run again (to stage its dependencies).
+   */
+  function startJob(
+    catalogId: string,
+    itemType: ItemType,
+    setup: (runner: JobRunner) => boolean,
+  ): Result<JobRunner> {
+    if (catalogId.length === 0 || catalogId.length > 512) {
+      return fail(
+        appError({
+          code: 'CLIENT.invalidRequest',
+          message: 'A catalogId is 1 to 512 characters.',
+          retryable: false,
+        }),
+      );
+    }
+    const existing = [...runners.values()].find((r) => r.state.catalogId === catalogId);
+    if (existing) {
+      const again = setup(existing);
+      if (!existing.active && (existing.state.phase !== 'staged' || again)) void existing.start();
+      return ok(existing);
+    }
+    const runner = new JobRunner(randomUUID(), catalogId, itemType, jobDeps);
+    setup(runner);
+    runners.set(runner.state.jobId, runner);
+    void runner.start();
+    return ok(runner);
+  }
+
   const engine: Engine = {
     config,
     api,
-    start(catalogId, itemType = config.itemType) {
-      if (catalogId.length === 0 || catalogId.length > 512) {
-        return fail(
-          appError({
-            code: 'CLIENT.invalidRequest',
-            message: 'A catalogId is 1 to 512 characters.',
-            retryable: false,
-          }),
-        );
-      }
-      const existing = [...runners.values()].find((r) => r.state.catalogId === catalogId);
-      if (existing) {
-        if (!existing.active && existing.state.phase !== 'staged') void existing.start();
-        return ok(existing.state.snapshot());
-      }
-      const runner = new JobRunner(randomUUID(), catalogId, itemType, jobDeps);
-      runners.set(runner.state.jobId, runner);
-      void runner.start();
-      return ok(runner.state.snapshot());
+    start(catalogId, itemType = config.itemType, options = {}) {
+      const started = startJob(catalogId, itemType, (runner) => {
+        const more = options.withDependencies === true && !runner.withDependencies;
+        if (more) runner.withDependencies = true;
+        return more;
+      });
+      return started.ok ? ok(started.value.state.snapshot()) : started;
     },
     pause: (jobId) => act(jobId, (r) => r.pause()),
     resume: (jobId) => act(jobId, (r) => void r.start()),

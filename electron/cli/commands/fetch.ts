@@ -27,6 +27,7 @@ export const FETCH_HELP = `courier fetch <catalogId...> [options]
   --concurrency N          artifacts downloaded at once (default 3)
   --limit-rate R           bandwidth limit for all downloads, e.g. 500K, 5M
   --allow-unverified       stage files that nothing can vouch for, labelled UNVERIFIED
+  --with-dependencies      stage each release's dependencies first, leaf first, each in its own folder
   --json                   NDJSON events, then one {"type":"result"} line
 ${CONNECTION_HELP}`;
 
@@ -63,6 +64,7 @@ export async function fetchCommand(argv: readonly string[], io: CliIo): Promise<
         concurrency: { type: 'string', default: '3' },
         'limit-rate': { type: 'string' },
         'allow-unverified': { type: 'boolean', default: false },
+        'with-dependencies': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -93,7 +95,10 @@ export async function fetchCommand(argv: readonly string[], io: CliIo): Promise<
     });
     if (!created.ok) throw new UsageError(created.error.message);
     engine = created.value;
-    return await runJobs(engine, positionals, io, values.json);
+    return await runJobs(engine, positionals, io, {
+      json: values.json,
+      withDependencies: values['with-dependencies'],
+    });
   } catch (error) {
     const message = usageMessage(error);
     if (message === undefined) throw error;
@@ -105,12 +110,18 @@ export async function fetchCommand(argv: readonly string[], io: CliIo): Promise<
   }
 }
 
+/** Bytes taken from verified copies instead of the network, over every job of the command. */
+function reusedBytes(jobs: readonly JobSnapshot[]): number {
+  return jobs.reduce((sum, job) => sum + job.items.reduce((s, item) => s + item.reusedBytes, 0), 0);
+}
+
 async function runJobs(
   engine: Engine,
   catalogIds: readonly string[],
   io: CliIo,
-  json: boolean,
+  options: { readonly json: boolean; readonly withDependencies: boolean },
 ): Promise<ExitCode> {
+  const { json } = options;
   const paint = paintFor(io);
   const view: View = json
     ? jsonView(io.stdout)
@@ -120,7 +131,7 @@ async function runJobs(
   const unsubscribe = engine.subscribe((event) => view.onEvent(event));
   const jobIds: string[] = [];
   for (const catalogId of catalogIds) {
-    const started = engine.start(catalogId);
+    const started = engine.start(catalogId, undefined, { withDependencies: options.withDependencies });
     if (!started.ok) throw new UsageError(started.error.message);
     jobIds.push(started.value.jobId);
   }
@@ -129,19 +140,27 @@ async function runJobs(
     interrupted = true;
     for (const id of jobIds) engine.pause(id);
   });
-  const finals: JobSnapshot[] = [];
+  const roots: JobSnapshot[] = [];
   for (const id of jobIds) {
     const settled = await engine.settled(id);
-    if (settled.ok) finals.push(settled.value);
+    if (settled.ok) roots.push(settled.value);
   }
   unsubscribe();
   view.end();
+  // Dependencies ran as jobs of their own, started leaf first: they are listed before their parents.
+  const finals = [...engine.jobs().filter((job) => !jobIds.includes(job.jobId)), ...roots];
   const code = interrupted ? EXIT.interrupted : exitCodeForJobs(finals);
+  const reused = reusedBytes(finals);
   if (json) {
-    writeLine(io.stdout, JSON.stringify({ type: 'result', exitCode: code, jobs: finals }));
+    writeLine(
+      io.stdout,
+      JSON.stringify({ type: 'result', exitCode: code, reusedBytes: reused, jobs: finals }),
+    );
   } else {
     writeLine(io.stdout);
     for (const job of finals) for (const line of jobSummary(job, paint)) writeLine(io.stdout, line);
+    if (reused > 0)
+      writeLine(io.stdout, `Reused ${(reused / 1024 ** 2).toFixed(1)} MiB from earlier packages.`);
     if (interrupted) writeLine(io.stdout, 'Paused. Run the same command again to resume where it stopped.');
   }
   return code;

@@ -1,9 +1,9 @@
-// One artifact from plan to final name: reuse a verified file already there (F7), otherwise
-// download to `.part`, judge the checks, re-download once on a hash mismatch (I1), and commit
-// (fsync, rename, fsync dir). Never throws: the outcome is written into the ItemState.
+// One artifact from plan to final name: reuse a verified file already there (F7) or in another
+// package of the staging root, otherwise download to `.part`, judge the checks, re-download once on a
+// hash mismatch (I1), and commit (fsync, rename, fsync dir). Never throws: the outcome is in ItemState.
 import type { KeyObject } from 'node:crypto';
 import { appError, type AppError } from '../../shared/app-error.js';
-import type { Result } from '../../shared/result.js';
+import { ok, type Result } from '../../shared/result.js';
 import type { EngineConfig } from '../config.js';
 import { downloadArtifact } from '../download/download-artifact.js';
 import type { DownloadDeps } from '../download/types.js';
@@ -13,6 +13,9 @@ import { commitPart, setExecutable } from '../staging/commit.js';
 import { childPath, type JobFolder } from '../staging/job-folder.js';
 import { partPathFor } from '../staging/part-file.js';
 import type { StatusReporter } from '../report/status-reporter.js';
+import type { ReuseSource } from '../reuse/candidate-index.js';
+import { reusePathFor } from '../reuse/place-candidate.js';
+import { reuseVerifiedCopy } from '../reuse/reuse-copy.js';
 import type { ItemState } from './job-state.js';
 import type { JournalSync } from './journal-sync.js';
 import { judge, type Verdict } from './verify-policy.js';
@@ -35,6 +38,8 @@ export interface ItemContext {
   readonly map?: MapHooks;
   /** True when this item was already started in an earlier run (reports Continue, not Start). */
   readonly resumed: boolean;
+  /** Verified copies in the other packages of the staging root; absent when reuse is off. */
+  readonly reuse?: ReuseSource;
 }
 
 export interface SidecarBinding {
@@ -121,7 +126,7 @@ async function tryReuse(
   );
   if (verdict.outcome === 'failed') return false;
   settle(ctx, verdict, existing.sha256, binding);
-  item.bytesDone = existing.size;
+  item.bytesDone = item.reusedBytes = existing.size;
   item.resume = { offset: 0, validator: {} };
   item.outcome = verdict.outcome;
   item.phase = 'done';
@@ -130,6 +135,78 @@ async function tryReuse(
   ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
   ctx.onPhase();
   return true;
+}
+
+/** Gives judged bytes their final name and marks the item done; shared by downloads and reuse. */
+async function commitVerified(
+  ctx: ItemContext,
+  partPath: string,
+  finalPath: string,
+  verdict: Verdict,
+  digest: Uint8Array,
+): Promise<Result<void>> {
+  const { item, folder, signal } = ctx;
+  const { plan } = item;
+  const committed = await commitPart({ partPath, finalPath, folder, itemKey: plan.itemKey, signal });
+  if (!committed.ok) return committed;
+  // The package travels and is read by other accounts; the executable bit only after verification (M9).
+  if (plan.isExecutable) await setExecutable(finalPath, folder.fs);
+  else await folder.fs.chmod(finalPath, 0o644).catch(() => {});
+  item.resume = { offset: 0, validator: {} };
+  item.outcome = verdict.outcome;
+  item.phase = 'done';
+  item.stagedAt = new Date(ctx.deps.clock.now()).toISOString();
+  ctx.map?.onSettled?.(verdict.outcome === 'verified' ? digest : null);
+  await ctx.journal.save();
+  ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
+  ctx.onPhase();
+  return ok(undefined);
+}
+
+/** A verified copy in another package of the staging root, judged and committed like a download. */
+async function reuseFromPackages(
+  ctx: ItemContext,
+  finalPath: string,
+  partPath: string,
+  expectedHash: ExpectedHash | null,
+): Promise<boolean> {
+  const { item, folder, publicKey, reuse, signal } = ctx;
+  const { plan } = item;
+  const target = reusePathFor(folder.partsDir, plan.fileName!);
+  // A sidecar's binding hook may run once only, and it needs the bytes that are finally staged.
+  if (!reuse || !target || ctx.map?.bindSidecar) return false;
+  const signature =
+    publicKey && plan.signature ? { key: publicKey.key, signatureBase64: plan.signature } : undefined;
+  const reused = await reuseVerifiedCopy({
+    source: reuse,
+    fs: folder.fs,
+    target,
+    signal,
+    isExecutable: plan.isExecutable,
+    ...(signature ? { signature } : {}),
+    wanted: {
+      itemKey: plan.itemKey,
+      size: plan.size,
+      sha256: expectedHash ? digestHex(expectedHash.digest) : null,
+      signatureCheckable: signature !== undefined,
+    },
+    accept: async (digest) => {
+      if (plan.size !== null && digest.size !== plan.size) return 'rejected';
+      const judged = await judgeBytes(ctx, target, expectedHash, digest.sha256, digest.signatureValid);
+      if (judged.verdict.outcome !== 'verified') return 'rejected';
+      settle(ctx, judged.verdict, digest.sha256, judged.binding);
+      item.bytesDone = item.reusedBytes = digest.size;
+      item.error = null;
+      if ((await commitVerified(ctx, target, finalPath, judged.verdict, digest.sha256)).ok) return 'staged';
+      item.bytesDone = item.reusedBytes = 0;
+      item.hashCheck = item.signatureCheck = 'pending';
+      item.actualSha256 = null;
+      return 'failed';
+    },
+  });
+  // A partial download from an earlier run is not needed any more.
+  if (reused) await folder.fs.rm(partPath, { force: true }).catch(() => {});
+  return reused;
 }
 
 export async function runItem(ctx: ItemContext): Promise<void> {
@@ -151,6 +228,7 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   }
   const expectedHash = plan.expectedHash ?? (ctx.map?.sidecarClaim ? await ctx.map.sidecarClaim() : null);
   if (await tryReuse(ctx, finalPath, expectedHash)) return;
+  if (await reuseFromPackages(ctx, finalPath, partPath, expectedHash)) return;
 
   ctx.reporter.record(plan.itemKey, ctx.resumed ? 'Continue' : 'Start', progressOf(item));
   const signature =
@@ -222,22 +300,8 @@ export async function runItem(ctx: ItemContext): Promise<void> {
       failItem(ctx, error);
       return;
     }
-    const committed = await commitPart({ partPath, finalPath, folder, itemKey: plan.itemKey, signal });
-    if (!committed.ok) {
-      failItem(ctx, committed.error);
-      return;
-    }
-    // The package travels and is read by other accounts; the executable bit only after verification (M9).
-    if (plan.isExecutable) await setExecutable(finalPath, folder.fs);
-    else await folder.fs.chmod(finalPath, 0o644).catch(() => {});
-    item.resume = { offset: 0, validator: {} };
-    item.outcome = verdict.outcome;
-    item.phase = 'done';
-    item.stagedAt = new Date(ctx.deps.clock.now()).toISOString();
-    ctx.map?.onSettled?.(verdict.outcome === 'verified' ? outcome.sha256 : null);
-    await ctx.journal.save();
-    ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
-    ctx.onPhase();
+    const committed = await commitVerified(ctx, partPath, finalPath, verdict, outcome.sha256);
+    if (!committed.ok) failItem(ctx, committed.error);
     return;
   }
 }

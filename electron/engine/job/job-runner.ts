@@ -1,16 +1,21 @@
 // One delivery job from "please prepare" to a staged package: opens and locks the job folder, reads
 // the journal, prepares and polls, plans and downloads the items, writes manifest, SHA256SUMS and
 // report.html. Pause, resume and cancel abort the current run; a new run picks up from the journal.
+// With dependencies, those are staged first (each its own job) and listed in the manifest.
 import type { KeyObject } from 'node:crypto';
 import type { AppError } from '../../shared/app-error.js';
 import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';
 import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
+import type { ManifestDependency } from '../../shared/manifest.js';
+import { ok, type Result } from '../../shared/result.js';
 import type { JobPhase, JobSnapshot } from '../../shared/snapshots.js';
 import { VERSION } from '../../shared/version.js';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config.js';
 import type { DownloadDeps } from '../download/types.js';
 import { createStatusReporter, type ReportSender, type StatusReporter } from '../report/status-reporter.js';
+import { reuseSourceFor } from '../reuse/candidate-index.js';
+import { listDependencies } from '../reuse/list-dependencies.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
@@ -35,6 +40,12 @@ export interface JobDeps {
   readonly publicKey: { readonly key: KeyObject; readonly pem: string } | undefined;
   readonly emit: (snapshot: JobSnapshot) => void;
   readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Stages catalogId's dependencies, leaf first, and says how its manifest lists them. */
+  readonly stageDependencies?: (
+    catalogId: string,
+    itemType: ItemType,
+    signal: AbortSignal,
+  ) => Promise<Result<ManifestDependency[]>>;
 }
 
 /** At most five progress snapshots a second per job; phase changes go out at once. */
@@ -49,6 +60,11 @@ export class JobRunner {
   private resumed = false;
   /** Why the job paused itself (a full disk), shown until it is resumed. */
   private pauseError: AppError | null = null;
+  /** Stage the dependencies first on every run (set by the engine before a run starts). */
+  withDependencies = false;
+  /** What the manifest lists when a parent job staged this one's dependencies. */
+  listedDependencies: readonly ManifestDependency[] = [];
+  private dependencies: readonly ManifestDependency[] = [];
 
   constructor(
     jobId: string,
@@ -123,6 +139,9 @@ export class JobRunner {
     const { config, clock, fs } = this.deps;
     const { state } = this;
     this.setPhase('preparing');
+    const dependencies = await this.dependenciesFirst(controller.signal);
+    if (!dependencies.ok) return this.endEarly(dependencies.error, controller.signal);
+    this.dependencies = dependencies.value;
     const opened = await openJobFolder({
       stagingRoot: config.stagingRoot,
       catalogId: state.catalogId,
@@ -142,6 +161,12 @@ export class JobRunner {
     } finally {
       await lock.value.release();
     }
+  }
+
+  private dependenciesFirst(signal: AbortSignal): Promise<Result<readonly ManifestDependency[]>> {
+    const stage = this.deps.stageDependencies;
+    if (!this.withDependencies || !stage) return Promise.resolve(ok(this.listedDependencies));
+    return stage(this.state.catalogId, this.state.itemType, signal);
   }
 
   private async runLocked(folder: JobFolder, signal: AbortSignal): Promise<void> {
@@ -207,10 +232,15 @@ export class JobRunner {
       const space = await folder.freeSpace(remaining);
       if (!space.ok) return this.setPhase('failed', space.error);
       this.setPhase('downloading');
+      // Read once per run, when the first item asks: the other packages' manifests.
+      const reuse = reuseSourceFor(folder, config.reuseMaxManifests, (m) => this.deps.log('warn', m));
       await runItems(
         state.items,
         config.concurrency,
-        (item) => this.itemContext(item, folder, reporter, journal, signal),
+        (item) => ({
+          ...this.itemContext(item, folder, reporter, journal, signal),
+          ...(reuse ? { reuse } : {}),
+        }),
         signal,
       );
       if (signal.aborted) return await this.endStopped(reporter, journal);
@@ -301,17 +331,17 @@ export class JobRunner {
 
   private async finish(folder: JobFolder): Promise<void> {
     const { state, deps } = this;
-    const error = await stagePackage(
-      {
-        state,
-        server: deps.api.apiOrigin,
-        deviceId: deps.config.deviceId,
-        toolVersion: VERSION,
-        publicKey: deps.publicKey?.key,
-        stagedAt: new Date(deps.clock.now()).toISOString(),
-      },
-      folder,
-    );
+    const context = {
+      state,
+      server: deps.api.apiOrigin,
+      deviceId: deps.config.deviceId,
+      toolVersion: VERSION,
+      publicKey: deps.publicKey?.key,
+      stagedAt: new Date(deps.clock.now()).toISOString(),
+    };
+    const staged = await stagePackage(context, folder);
+    const listed = await listDependencies(context, folder, this.dependencies);
+    const error = staged ?? (listed.ok ? null : listed.error);
     this.setPhase(error ? 'failed' : 'staged', error);
   }
 }

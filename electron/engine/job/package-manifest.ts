@@ -77,7 +77,10 @@ export async function stagePackage(context: ManifestContext, folder: JobFolder):
   const first = failed[0]!.error;
   return appError({
     code: first?.code ?? 'CLIENT.badResponse',
-    message: `${failed.length} of ${items.length} artifacts could not be staged; the others are in ${folder.path}.`,
+    message:
+      failed.length === items.length
+        ? `None of the ${items.length} artifacts could be staged.`
+        : `${failed.length} of ${items.length} artifacts could not be staged; the others are in ${folder.path}.`,
     retryable: first?.retryable ?? false,
   });
 }
