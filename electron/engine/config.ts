@@ -61,6 +61,11 @@ export interface EngineConfig {
   };
   /** How often a `Download` status report may go out per item. */
   readonly reportIntervalMs: number;
+  /**
+   * Other package folders in the staging root whose manifests are read, once per job, to take a
+   * verified copy of an artifact instead of downloading it again; 0 turns that off.
+   */
+  readonly reuseMaxManifests: number;
 }
 
 export const DEFAULTS = {
@@ -82,6 +87,7 @@ export const DEFAULTS = {
     maxUnknownSize: 64 * 1024 ** 3,
   },
   reportIntervalMs: 5000,
+  reuseMaxManifests: 256,
 } as const;
 
 export type EngineConfigInput = Pick<EngineConfig, 'apiUrl' | 'auth' | 'deviceId' | 'stagingRoot'> &

@@ -45,7 +45,10 @@ export interface StartOptions {
 
 export interface Engine {
   readonly config: EngineConfig;
-  /** Starts a job for catalogId, or returns the one already running for it (single-flight, C3). */
+  /**
+   * Starts a job for catalogId, or returns the one already running for it (single-flight, C3).
+   * Options apply from the job's next run; a staged job asked for its dependencies runs again.
+   */
   start(catalogId: string, itemType?: ItemType, options?: StartOptions): Result<JobSnapshot>;
   pause(jobId: string): Result<JobSnapshot>;
   resume(jobId: string): Result<JobSnapshot>;

@@ -53,6 +53,13 @@ export interface ManifestArtifact {
   readonly error?: Pick<AppError, 'code' | 'message'>;
 }
 
+/** A dependency staged before this package, in its own folder next to this one (protocol §5). */
+export interface ManifestDependency {
+  readonly catalogId: string;
+  /** The dependency's package folder: a plain name, a sibling of this package's folder. */
+  readonly folder: string;
+}
+
 export interface Manifest {
   readonly format: typeof MANIFEST_FORMAT;
   readonly catalogId: string;
@@ -68,4 +75,6 @@ export interface Manifest {
   /** True only when every downloadable artifact is `verified`. */
   readonly verified: boolean;
   readonly artifacts: readonly ManifestArtifact[];
+  /** Dependencies staged first, leaf first (install them in this order); absent when none were staged. */
+  readonly dependencies?: readonly ManifestDependency[];
 }

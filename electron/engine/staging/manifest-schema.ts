@@ -70,6 +70,15 @@ export const ManifestSchema = z
     publicKeyFingerprint: nullableString,
     verified: z.boolean(),
     artifacts: z.array(artifact),
+    // Folder names are resolved next to this package: the same plain-name rule keeps them there.
+    dependencies: z
+      .array(
+        z.object({
+          catalogId: z.string(),
+          folder: z.string().refine(isPlainFileName, 'not a plain folder name next to the package'),
+        }),
+      )
+      .optional(),
   })
   .refine((m) => {
     const names = m.artifacts.flatMap((a) => (a.file === null ? [] : [a.file.toLowerCase()]));
