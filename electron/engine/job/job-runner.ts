@@ -4,7 +4,7 @@
 // With dependencies, those are staged first (each its own job) and listed in the manifest.
 import type { KeyObject } from 'node:crypto';
 import type { AppError } from '../../shared/app-error.js';
-import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';
+import type { ItemType } from '../../shared/getapp-protocol.js';
 import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
 import type { ManifestDependency } from '../../shared/manifest.js';
 import { ok, type Result } from '../../shared/result.js';
@@ -13,17 +13,17 @@ import { VERSION } from '../../shared/version.js';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config.js';
 import type { DownloadDeps } from '../download/types.js';
-import { createStatusReporter, type ReportSender, type StatusReporter } from '../report/status-reporter.js';
+import type { ReportSender, StatusReporter } from '../report/status-reporter.js';
 import { reuseSourceFor } from '../reuse/candidate-index.js';
-import { listDependencies } from '../reuse/list-dependencies.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
 import { acquireLock } from '../staging/lock.js';
 import type { UrlPolicy } from '../url-policy.js';
 import { runItems } from './job-items.js';
-import { ItemState, JobState } from './job-state.js';
-import { createJournalSync, restoreProgress, type JournalSync } from './journal-sync.js';
+import { SnapshotEmitter } from './snapshot-emitter.js';
+import { ItemState, JobState, markStopped } from './job-state.js';
+import { openRunRecords, restoreProgress, type JournalSync } from './journal-sync.js';
 import { stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
@@ -48,15 +48,12 @@ export interface JobDeps {
   ) => Promise<Result<ManifestDependency[]>>;
 }
 
-/** At most five progress snapshots a second per job; phase changes go out at once. */
-const PROGRESS_EVERY_MS = 200;
-
 export class JobRunner {
   readonly state: JobState;
   private controller: AbortController | undefined;
   private stopAs: 'paused' | 'cancelled' | undefined;
   private running: Promise<void> | undefined;
-  private cancelEmit: (() => void) | undefined;
+  private readonly emitter: SnapshotEmitter;
   private resumed = false;
   /** Why the job paused itself (a full disk), shown until it is resumed. */
   private pauseError: AppError | null = null;
@@ -73,6 +70,7 @@ export class JobRunner {
     private readonly deps: JobDeps,
   ) {
     this.state = new JobState(jobId, catalogId, itemType, deps.clock);
+    this.emitter = new SnapshotEmitter(this.state, deps.clock, deps.emit);
   }
 
   get active(): boolean {
@@ -112,24 +110,10 @@ export class JobRunner {
     this.controller?.abort(new Error(as));
   }
 
-  private emitNow(): void {
-    this.cancelEmit?.();
-    this.cancelEmit = undefined;
-    this.state.updatedAt = this.deps.clock.now();
-    this.deps.emit(this.state.snapshot());
-  }
-
-  private emitSoon(): void {
-    this.cancelEmit ??= this.deps.clock.setTimer(PROGRESS_EVERY_MS, () => {
-      this.cancelEmit = undefined;
-      this.emitNow();
-    });
-  }
-
   private setPhase(phase: JobPhase, error: AppError | null = null): void {
     this.state.phase = phase;
     this.state.error = error;
-    this.emitNow();
+    this.emitter.now();
   }
 
   private async run(): Promise<void> {
@@ -178,29 +162,15 @@ export class JobRunner {
       catalogId: state.catalogId,
     });
     if (read.warning) this.deps.log('warn', read.warning);
-    let planned = false;
-    // The reporter's outbox lives in the journal and the journal saves when the outbox changes.
-    const links: { journal?: JournalSync } = {};
-    const reporter = createStatusReporter({
-      sender: api,
-      clock,
-      deviceId: config.deviceId,
-      catalogId: state.catalogId,
-      type: state.itemType,
-      intervalMs: config.reportIntervalMs,
-      outbox: (read.journal?.outbox ?? []) as unknown as DeliveryStatusDto[],
-      onChange: () => void links.journal?.save(),
-    });
-    const journal = createJournalSync({
+    const { reporter, journal, markPlanned } = openRunRecords({
       folder,
       state,
+      sender: api,
+      clock,
+      config,
       apiOrigin: api.apiOrigin,
-      deviceId: config.deviceId,
-      startedAt: read.journal?.startedAt ?? new Date(state.startedAt).toISOString(),
-      outbox: () => reporter.pending(),
-      planned: () => planned,
+      previous: read.journal,
     });
-    links.journal = journal;
     try {
       const prepared = await prepareDelivery({
         api,
@@ -215,21 +185,15 @@ export class JobRunner {
       const plan = planItems(prepared.value.artifacts ?? [], state.catalogId, this.deps.urlPolicy);
       if (!plan.ok) return this.setPhase('failed', plan.error);
       state.items = plan.value.map((p) => restoreProgress(new ItemState(p, clock), read.journal));
-      planned = true;
+      markPlanned();
       await journal.save();
       const newer = await newerStaged(folder.fs, folder.root, state.catalogId);
-      if (newer) {
+      if (newer)
         this.deps.log(
           'warn',
-          `${state.catalogId} is older than ${newer}, which is already staged here (a rollback?).`,
+          `${state.catalogId} is older than ${newer}, already staged here (a rollback?).`,
         );
-      }
-      const remaining = state.items.reduce(
-        (sum, i) =>
-          sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
-        0,
-      );
-      const space = await folder.freeSpace(remaining);
+      const space = await folder.freeSpace(state.remainingBytes());
       if (!space.ok) return this.setPhase('failed', space.error);
       this.setPhase('downloading');
       // Read once per run, when the first item asks: the other packages' manifests.
@@ -270,10 +234,10 @@ export class JobRunner {
       journal,
       signal,
       resumed: this.resumed || item.resume.offset > 0,
-      onProgress: () => this.emitSoon(),
+      onProgress: () => this.emitter.soon(),
       onPhase: () => {
         if (item.error?.code === 'CLIENT.diskFull' && !signal.aborted) this.pauseForSpace(item);
-        this.emitNow();
+        this.emitter.now();
       },
       refreshUrl: () =>
         refreshItemUrl({
@@ -303,7 +267,7 @@ export class JobRunner {
       );
     this.state.serverStatus = delivery.rawStatus;
     this.state.serverProgress = delivery.progress ?? null;
-    this.emitSoon();
+    this.emitter.soon();
   }
 
   private endEarly(error: AppError, signal: AbortSignal): void {
@@ -313,18 +277,7 @@ export class JobRunner {
 
   private async endStopped(reporter: StatusReporter, journal: JournalSync): Promise<void> {
     const as = this.stopAs ?? 'paused';
-    for (const item of this.state.items) {
-      if (item.plan.disposition !== 'download' || item.phase === 'done' || item.phase === 'failed') continue;
-      item.phase = 'paused';
-      if (item.bytesDone > 0 || item.resume.offset > 0) {
-        reporter.record(item.plan.itemKey, as === 'paused' ? 'Pause' : 'Cancelled', {
-          bytesDone: item.bytesDone,
-          size: item.plan.size,
-          speed: 0,
-          etaMs: null,
-        });
-      }
-    }
+    markStopped(this.state.items, reporter, as);
     await journal.save();
     this.setPhase(as, as === 'paused' ? this.pauseError : null);
   }
@@ -338,10 +291,9 @@ export class JobRunner {
       toolVersion: VERSION,
       publicKey: deps.publicKey?.key,
       stagedAt: new Date(deps.clock.now()).toISOString(),
+      dependencies: this.dependencies,
     };
-    const staged = await stagePackage(context, folder);
-    const listed = await listDependencies(context, folder, this.dependencies);
-    const error = staged ?? (listed.ok ? null : listed.error);
+    const error = await stagePackage(context, folder);
     this.setPhase(error ? 'failed' : 'staged', error);
   }
 }

@@ -6,6 +6,7 @@ import type { ArtifactOutcome, HashCheck, SignatureCheck } from '../../shared/ma
 import type { ItemPhase, ItemSnapshot, JobPhase, JobSnapshot } from '../../shared/snapshots.js';
 import type { Clock } from '../clock.js';
 import type { ResumeState } from '../download/types.js';
+import type { StatusReporter } from '../report/status-reporter.js';
 import { createSpeedMeter, type SpeedMeter } from '../speed-meter.js';
 import type { PlannedItem } from './plan-items.js';
 
@@ -80,6 +81,15 @@ export class JobState {
     this.updatedAt = this.startedAt;
   }
 
+  /** Bytes still to fetch for the declared sizes (for the free-space check before downloading, F1). */
+  remainingBytes(): number {
+    return this.items.reduce(
+      (sum, i) =>
+        sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
+      0,
+    );
+  }
+
   /** True when every downloadable item was verified (and there was at least one). */
   get verified(): boolean {
     const files = this.items.filter((i) => i.plan.disposition === 'download');
@@ -112,5 +122,21 @@ export class JobState {
       updatedAt: new Date(this.clock.now()).toISOString(),
       error: this.error,
     };
+  }
+}
+
+/** Unfinished items of a paused or cancelled run: paused on screen, and Pause/Cancelled to the server. */
+export function markStopped(
+  items: readonly ItemState[],
+  reporter: Pick<StatusReporter, 'record'>,
+  as: 'paused' | 'cancelled',
+): void {
+  for (const item of items) {
+    if (item.plan.disposition !== 'download' || item.phase === 'done' || item.phase === 'failed') continue;
+    item.phase = 'paused';
+    if (item.bytesDone > 0 || item.resume.offset > 0) {
+      const progress = { bytesDone: item.bytesDone, size: item.plan.size, speed: 0, etaMs: null };
+      reporter.record(item.plan.itemKey, as === 'paused' ? 'Pause' : 'Cancelled', progress);
+    }
   }
 }

@@ -1,6 +1,9 @@
 // Keeps `.courier/journal.json` in step with a job: one writer at a time, the latest state wins, and
 // a caller that needs its checkpoint on disk (before reporting it durable) can wait for the write.
 import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
+import type { Clock } from '../clock.js';
+import type { EngineConfig } from '../config.js';
+import { createStatusReporter, type ReportSender } from '../report/status-reporter.js';
 import type { Result } from '../../shared/result.js';
 import {
   JOURNAL_FORMAT,
@@ -100,4 +103,45 @@ export function restoreProgress(item: ItemState, journal: Journal | undefined): 
     item.resume = { offset: progress.offset, validator: progress.validator };
   }
   return item;
+}
+
+export interface RunRecordsOptions {
+  readonly folder: JobFolder;
+  readonly state: JobState;
+  readonly sender: ReportSender;
+  readonly clock: Clock;
+  readonly config: Pick<EngineConfig, 'deviceId' | 'reportIntervalMs'>;
+  readonly apiOrigin: string;
+  readonly previous: Journal | undefined;
+}
+
+/**
+ * The records one run keeps: the status reporter and the journal. They hold each other: the
+ * reporter's outbox lives in the journal, and the journal is saved whenever the outbox changes.
+ */
+export function openRunRecords(options: RunRecordsOptions) {
+  const { folder, state, config, previous } = options;
+  let planned = false;
+  const links: { journal?: JournalSync } = {};
+  const reporter = createStatusReporter({
+    sender: options.sender,
+    clock: options.clock,
+    deviceId: config.deviceId,
+    catalogId: state.catalogId,
+    type: state.itemType,
+    intervalMs: config.reportIntervalMs,
+    outbox: (previous?.outbox ?? []) as unknown as DeliveryStatusDto[],
+    onChange: () => void links.journal?.save(),
+  });
+  const journal = createJournalSync({
+    folder,
+    state,
+    apiOrigin: options.apiOrigin,
+    deviceId: config.deviceId,
+    startedAt: previous?.startedAt ?? new Date(state.startedAt).toISOString(),
+    outbox: () => reporter.pending(),
+    planned: () => planned,
+  });
+  links.journal = journal;
+  return { reporter, journal, markPlanned: () => (planned = true) };
 }

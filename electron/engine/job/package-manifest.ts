@@ -2,7 +2,12 @@
 // checked, so the package can be re-verified offline anywhere.
 import { createHash, type KeyObject } from 'node:crypto';
 import { appError, type AppError } from '../../shared/app-error.js';
-import { MANIFEST_FORMAT, type Manifest, type ManifestArtifact } from '../../shared/manifest.js';
+import {
+  MANIFEST_FORMAT,
+  type Manifest,
+  type ManifestArtifact,
+  type ManifestDependency,
+} from '../../shared/manifest.js';
 import { writePackageFiles } from '../staging/manifest.js';
 import type { JobFolder } from '../staging/job-folder.js';
 import type { JobState } from './job-state.js';
@@ -14,6 +19,8 @@ export interface ManifestContext {
   readonly toolVersion: string;
   readonly publicKey: KeyObject | undefined;
   readonly stagedAt: string;
+  /** Dependencies staged for this package, leaf first (listed in the manifest when any). */
+  readonly dependencies?: readonly ManifestDependency[];
 }
 
 export function publicKeyFingerprint(key: KeyObject): string {
@@ -61,6 +68,9 @@ export function buildManifest(context: ManifestContext): Manifest {
     publicKeyFingerprint: context.publicKey ? publicKeyFingerprint(context.publicKey) : null,
     verified: files.length > 0 && files.every((a) => a.outcome === 'verified'),
     artifacts,
+    ...(context.dependencies && context.dependencies.length > 0
+      ? { dependencies: context.dependencies }
+      : {}),
   };
 }
 

@@ -250,6 +250,9 @@ describe('T5: stalls and slow loris', () => {
     await waitFor(() => request.progress.last >= 1000, 'the first bytes');
     await h().clock.advance(31_000);
     await waitFor(() => statuses(item).length === 2, 'the resume request');
+    // Wait for the resumed body itself: until its headers are in, the transport's header deadline
+    // (on the same fake clock) is pending too, and moving time would fire it instead of the watchdog.
+    await waitFor(() => request.progress.last >= 2000, 'the resumed bytes');
     await waitFor(() => h().clock.pending > 0, 'the second watchdog');
     await h().clock.advance(31_000);
     const result = await pending;
