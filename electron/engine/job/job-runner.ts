@@ -16,7 +16,7 @@ import type { DownloadDeps } from '../download/types.js';
 import type { ReportSender, StatusReporter } from '../report/status-reporter.js';
 import { reuseSourceFor } from '../reuse/candidate-index.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
-import { openJobFolder, type JobFolder } from '../staging/job-folder.js';
+import { openJobFolder, type JobFolder, type RootIdentity } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
 import { acquireLock } from '../staging/lock.js';
 import type { UrlPolicy } from '../url-policy.js';
@@ -54,6 +54,8 @@ export class JobRunner {
   private stopAs: 'paused' | 'cancelled' | undefined;
   private running: Promise<void> | undefined;
   private readonly emitter: SnapshotEmitter;
+  /** The staging root of the first run; later runs refuse a different one (a pulled drive, F3). */
+  private rootIdentity: RootIdentity | undefined;
   private resumed = false;
   /** Why the job paused itself (a full disk), shown until it is resumed. */
   private pauseError: AppError | null = null;
@@ -131,9 +133,11 @@ export class JobRunner {
       catalogId: state.catalogId,
       fs,
       clock,
+      ...(this.rootIdentity ? { expectedRoot: this.rootIdentity } : {}),
     });
     if (!opened.ok) return this.setPhase('failed', opened.error);
     const folder = opened.value;
+    this.rootIdentity = folder.rootIdentity;
     state.folder = folder.path;
     const lock = await acquireLock(
       { controlDir: folder.controlDir, fs, clock, catalogId: state.catalogId },

@@ -33,10 +33,17 @@ export interface JobFolder {
   readonly catalogId: string;
   readonly fs: StagingFs;
   readonly clock: Clock;
+  /** The staging root's device and inode at open: a later run of the job must find the same (F3). */
+  readonly rootIdentity: RootIdentity;
   /** The root still has the device and inode it had at open, and the job folder still exists (F3). */
   checkRoot(): Promise<Result<void>>;
   /** Refuses unless free space ≥ remaining + 5 % + 64 MiB (F1). */
   freeSpace(remainingBytes: number): Promise<Result<SpaceCheck>>;
+}
+
+export interface RootIdentity {
+  readonly dev: number;
+  readonly ino: number;
 }
 
 export interface OpenJobFolderOptions {
@@ -44,6 +51,11 @@ export interface OpenJobFolderOptions {
   readonly catalogId: string;
   readonly fs: StagingFs;
   readonly clock: Clock;
+  /**
+   * The root an earlier run of the same job used. After a drive is pulled its mount point is an
+   * empty folder on the system disk: opening it anew would silently stage there instead (F3).
+   */
+  readonly expectedRoot?: RootIdentity;
 }
 
 /** `name` joined to `dir`, or undefined unless the result is a direct child of `dir` (own containment check). */
@@ -112,6 +124,12 @@ export async function openJobFolder(options: OpenJobFolderOptions): Promise<Resu
   if (!rootStats.isDirectory()) {
     return fail(fileSystemError(`The destination ${quoted(root)} is not a folder. Choose a folder.`, root));
   }
+  if (
+    options.expectedRoot &&
+    !(rootStats.dev === options.expectedRoot.dev && rootStats.ino === options.expectedRoot.ino)
+  ) {
+    return removed(root, 'is no longer the drive or folder this delivery was being staged on');
+  }
   const path = childPath(root, jobFolderName(catalogId));
   if (path === undefined) return fail(fileSystemError(`No safe folder name for ${quoted(catalogId)}.`, root));
   const controlDir = join(path, CONTROL_DIR);
@@ -135,6 +153,7 @@ export async function openJobFolder(options: OpenJobFolderOptions): Promise<Resu
     catalogId,
     fs,
     clock,
+    rootIdentity: { dev: rootStats.dev, ino: rootStats.ino },
     async checkRoot() {
       try {
         if (!sameNode(await fs.stat(root), rootStats)) return removed(root, 'is no longer the same folder');
