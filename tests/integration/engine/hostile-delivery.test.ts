@@ -1,6 +1,7 @@
 // Whole-job checks of the catalogue rows that only show across a run: nothing is ever executed (M9),
 // an item the server changed between runs is never spliced onto old bytes (M10), and a staging
 // drive pulled mid-download ends the job with "destination disappeared", writing nothing elsewhere (F3).
+import type * as ChildProcess from 'node:child_process';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { skipReason, useMounts } from '../../support/export-mounts.js';
 
 const spawned = vi.hoisted(() => [] as string[]);
 vi.mock('node:child_process', async (original) => {
-  const real = await original<typeof import('node:child_process')>();
+  const real = await original<typeof ChildProcess>();
   const record =
     <F extends (...args: never[]) => unknown>(name: string, fn: F) =>
     (...args: Parameters<F>) => {
