@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/tables.css';
+import './styles/export.css';
 
 const bridge = getBridge();
 const store = createCourierStore(bridge);

@@ -2,7 +2,7 @@
 // the renderer never hands a path to act on (E1, E5). Imports electron and service/ types only.
 import { dialog, shell, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { FilePurpose } from '../shared/ipc-contract.js';
-import type { Dialogs, Shell } from '../service/index.js';
+import type { Dialogs, FolderPurpose, Shell } from '../service/index.js';
 
 const FILES: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   publicKey: {
@@ -23,15 +23,36 @@ const FILES: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   },
 };
 
+const FOLDERS: Record<FolderPurpose, OpenDialogOptions> = {
+  staging: { title: 'Choose where packages are staged', properties: ['openDirectory', 'createDirectory'] },
+  exportTarget: {
+    title: 'Choose the drive or folder to copy the package to',
+    buttonLabel: 'Copy here',
+    properties: ['openDirectory', 'createDirectory'],
+  },
+  // No createDirectory: a package to check must already be there.
+  packageToVerify: {
+    title: 'Choose a package folder (or a drive holding one) to verify',
+    buttonLabel: 'Verify',
+    properties: ['openDirectory'],
+  },
+};
+
 export function createDialogs(window: () => BrowserWindow | undefined): Dialogs {
+  let lastDrive: string | undefined;
   const pick = async (options: OpenDialogOptions) => {
     const win = window();
     const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? undefined : answer.filePaths[0];
   };
   return {
-    chooseFolder: () =>
-      pick({ title: 'Choose where packages are staged', properties: ['openDirectory', 'createDirectory'] }),
+    async chooseFolder(purpose = 'staging') {
+      // The drive a technician copied to is the one they will check or copy to next: start there.
+      const start = purpose === 'staging' ? undefined : lastDrive;
+      const chosen = await pick({ ...FOLDERS[purpose], ...(start ? { defaultPath: start } : {}) });
+      if (chosen !== undefined && purpose !== 'staging') lastDrive = chosen;
+      return chosen;
+    },
     chooseFile: (purpose) =>
       pick({
         title: FILES[purpose].title,

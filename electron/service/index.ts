@@ -8,7 +8,9 @@ import { INVOKE_METHODS, MAX_PROGRESS_EVENTS_PER_SECOND, type InvokeMethod } fro
 import { fail, ok } from '../shared/result.js';
 import type { ServiceContext } from './context.js';
 import { createEngineSlot } from './engine-slot.js';
+import { ExportBook } from './export-book.js';
 import { connectionHandlers } from './handlers/connection.js';
+import { exportHandlers } from './handlers/exports.js';
 import { jobHandlers, recordJob } from './handlers/jobs.js';
 import { packageHandlers } from './handlers/packages.js';
 import { settingsHandlers } from './handlers/settings.js';
@@ -129,11 +131,13 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     push,
   };
 
+  const exportBook = new ExportBook();
   const handlers: InvokeHandlers = {
     ...settingsHandlers(ctx),
     ...connectionHandlers(ctx),
     ...jobHandlers(ctx),
     ...packageHandlers(ctx),
+    ...exportHandlers(ctx, exportBook),
   };
   const table = handlers as unknown as Record<InvokeMethod, (request: unknown) => Promise<unknown>>;
   let closing: Promise<void> | undefined;
@@ -166,6 +170,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     },
     close() {
       closing ??= (async () => {
+        exportBook.abortAll(); // copies stop at their next chunk; what was read back stays on the drive
         let cancel: () => void = () => undefined;
         const deadline = new Promise<void>(
           (resolve) => (cancel = deps.clock.setTimer(CLOSE_DEADLINE_MS, resolve)),

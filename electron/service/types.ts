@@ -28,11 +28,15 @@ export interface SecretStore {
   delete(name: SecretName): Promise<void>;
 }
 
+/** What a folder is picked for (the title and buttons of the native dialog follow it). */
+export type FolderPurpose = 'staging' | 'exportTarget' | 'packageToVerify';
+
 /** Native pickers (main) or none (browser mode answers undefined). */
 export interface Dialogs {
   /** Set when pickers cannot open here (browser mode): shown to the user as a notice instead. */
   readonly unavailable?: string;
-  chooseFolder(): Promise<string | undefined>;
+  /** undefined when cancelled. No purpose means 'staging' (the original picker). */
+  chooseFolder(purpose?: FolderPurpose): Promise<string | undefined>;
   chooseFile(purpose: FilePurpose): Promise<string | undefined>;
 }
 
@@ -63,6 +67,12 @@ export interface ServiceDeps {
   readonly clock: Clock;
   /** Used while the user has not chosen a folder; created (one level, never recursively) on first use. */
   readonly defaultStagingFolder: string;
+  /**
+   * Where pickers cannot open (`dialogs.unavailable`: browser mode, e2e), the folder that stands in
+   * for the one the user would pick: exports go into it, and "Verify a package" checks the package
+   * there. Never used when native pickers exist. Unset: those actions explain how to set it.
+   */
+  readonly defaultExportTarget?: string;
   /** Default device id for a fresh settings file (the host's computer name). */
   readonly defaultDeviceId?: string;
   /** Diagnostics for the host's log; never shown to the UI, never given secrets. */

@@ -107,6 +107,70 @@ export interface PackageSummary {
   readonly server: string;
 }
 
+/** A package check of a folder picked in main ("Verify a package"), with that folder for display. */
+export interface PickedPackageCheck extends PackageCheck {
+  /** Shown to the user; the UI never acts on it. */
+  readonly folder: string;
+}
+
+/**
+ * preflight: re-checking the staged package, the drive's space, file system and files already there.
+ * copy: writing what is missing. readBack: reading every copied file back from the drive.
+ */
+export type ExportPhase = 'preflight' | 'copy' | 'readBack' | 'done' | 'failed';
+
+/** One export's progress, pushed while it runs (at most 5 a second; phase changes at once). */
+export interface ExportProgressEvent {
+  /** The job whose package is copied; null when it was started from History (by packageId). */
+  readonly jobId: string | null;
+  /** The package folder's name (History's id), for both kinds of export. */
+  readonly packageId: string;
+  /** Where the package goes, `<chosen folder>/<package folder>`: shown, never acted on. */
+  readonly targetFolder: string;
+  readonly phase: ExportPhase;
+  /** Bytes of this phase so far, and in all. */
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** Bytes per second, 0 when nothing moves. */
+  readonly speed: number;
+  readonly etaMs: number | null;
+  /** Set when phase is 'failed' (CLIENT.cancelled when the user stopped it). */
+  readonly error: AppError | null;
+}
+
+export interface ExportedFileResult {
+  readonly file: string;
+  readonly itemKey: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** copied: written and read back in this run; reused: already on the drive, re-hashed in this run. */
+  readonly how: 'copied' | 'reused';
+}
+
+/** A finished export: every file on the drive was read back and matched the manifest. */
+export interface ExportSummary {
+  readonly catalogId: string;
+  readonly packageId: string;
+  /** `<chosen folder>/<package folder>`: shown to the user, never acted on by the UI. */
+  readonly targetFolder: string;
+  readonly files: readonly ExportedFileResult[];
+  readonly filesCopied: number;
+  readonly filesReused: number;
+  readonly bytesTotal: number;
+  readonly bytesCopied: number;
+  /** Every file was read back from the drive and matched the manifest. */
+  readonly verified: boolean;
+  /** The staged package itself was fully verified (checksums and signatures) when it was staged. */
+  readonly packageVerified: boolean;
+  /**
+   * The read-back may have come from this computer's memory cache rather than the drive: re-plug the
+   * drive and use "Verify a package" to read the device itself.
+   */
+  readonly readBackMayBeCached: boolean;
+  /** As the operating system names it (vfat, exfat, ntfs3, ext4 ...), or 'unknown'. */
+  readonly fileSystem: string;
+}
+
 export interface Notice {
   readonly level: 'info' | 'warn' | 'error';
   readonly message: string;
@@ -142,6 +206,20 @@ export interface InvokeContract {
   openJobReport: { request: { jobId: string }; response: void };
   listHistory: { request: void; response: readonly PackageSummary[] };
   verifyPackage: { request: { packageId: string }; response: PackageCheck };
+  /**
+   * Copies a staged job's package to a folder chosen in main with a native picker (a USB drive),
+   * reads it back and says so. null when the picker was cancelled (nothing was copied).
+   */
+  exportJob: { request: { jobId: string }; response: ExportSummary | null };
+  /** The same for a package from History. */
+  exportPackage: { request: { packageId: string }; response: ExportSummary | null };
+  /** Stops a running export (its call then answers CLIENT.cancelled). Nothing running: no-op. */
+  cancelExport: { request: { jobId: string } | { packageId: string }; response: void };
+  /**
+   * "Verify a package": main picks a folder (a package folder, or a drive holding one package) and
+   * checks it offline like verifyJob. null when the picker was cancelled.
+   */
+  verifyFolderPicked: { request: void; response: PickedPackageCheck | null };
 }
 
 export type InvokeMethod = keyof InvokeContract;
@@ -169,6 +247,10 @@ export const INVOKE_METHODS = [
   'openJobReport',
   'listHistory',
   'verifyPackage',
+  'exportJob',
+  'exportPackage',
+  'cancelExport',
+  'verifyFolderPicked',
 ] as const satisfies readonly InvokeMethod[];
 
 /** Every push event: main → UI, one whole snapshot per event, idempotent to apply. */
@@ -178,6 +260,7 @@ export interface PushContract {
   jobRemoved: { jobId: string };
   settings: SettingsView;
   notice: Notice;
+  exportProgress: ExportProgressEvent;
 }
 
 export type PushEvent = keyof PushContract;
@@ -186,12 +269,13 @@ export const PUSH_EVENTS = [
   'jobRemoved',
   'settings',
   'notice',
+  'exportProgress',
 ] as const satisfies readonly PushEvent[];
 
 export const invokeChannel = (method: InvokeMethod): string => `courier:invoke:${method}`;
 export const pushChannel = (event: PushEvent): string => `courier:push:${event}`;
 
-/** `on` + the event name with a capital: onJob, onJobRemoved, onSettings, onNotice. */
+/** `on` + the event name with a capital: onJob, onJobRemoved, onSettings, onNotice, onExportProgress. */
 export type PushSubscriber<E extends PushEvent> = `on${Capitalize<E>}`;
 export const subscriberName = <E extends PushEvent>(event: E): PushSubscriber<E> =>
   `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as PushSubscriber<E>;

@@ -7,6 +7,8 @@ const jobId = z.object({ jobId: z.uuid() }).strict();
 const filePurpose = z.enum(['publicKey', 'caBundle', 'clientCertificate', 'clientKey']);
 const itemType = z.enum(['software', 'map', 'cache', 'config']);
 const none = z.undefined();
+// A History id (a folder name), never a path: the service also refuses anything but a direct child.
+const packageId = z.object({ packageId: z.string().min(1).max(255) }).strict();
 
 const settingsUpdate = z
   .object({
@@ -54,5 +56,10 @@ export const INVOKE_SCHEMAS: { readonly [M in InvokeMethod]: z.ZodType } = {
   openJobFolder: jobId,
   openJobReport: jobId,
   listHistory: none,
-  verifyPackage: z.object({ packageId: z.string().min(1).max(255) }).strict(),
+  verifyPackage: packageId,
+  // Only ids: the target folder is chosen in main, so a path from the UI has nowhere to go (E1).
+  exportJob: jobId,
+  exportPackage: packageId,
+  cancelExport: z.union([jobId, packageId]),
+  verifyFolderPicked: none,
 };

@@ -3,9 +3,12 @@
 import type { AppError } from '../../electron/shared/app-error.js';
 import type {
   ConnectionTest,
+  ExportProgressEvent,
+  ExportSummary,
   FilePurpose,
   Notice,
   PackageCheck,
+  PickedPackageCheck,
   PackageSummary,
   ProjectsPage,
   SettingsUpdate,
@@ -78,6 +81,33 @@ export interface HistorySlice {
   verifyPackage(packageId: string): Promise<void>;
 }
 
+/** What an export is started for: a staged job, or a package in History. */
+export type ExportTarget = { readonly jobId: string } | { readonly packageId: string };
+
+/** A copy to a drive: under way (progress null until the folder is picked), finished, or why not. */
+export type ExportOutcome =
+  | { readonly state: 'running'; readonly progress: ExportProgressEvent | null; readonly stopping: boolean }
+  | { readonly state: 'done'; readonly summary: ExportSummary; readonly at: string }
+  | { readonly state: 'error'; readonly error: AppError; readonly progress: ExportProgressEvent | null };
+
+/** "Verify a package" on a folder picked in main. */
+export type DriveCheckOutcome =
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly check: PickedPackageCheck; readonly at: string }
+  | { readonly state: 'error'; readonly error: AppError };
+
+export interface ExportSlice {
+  /** By exportKey(target): "job:<id>" or "package:<id>". */
+  readonly exports: Readonly<Record<string, ExportOutcome | undefined>>;
+  readonly driveCheck: DriveCheckOutcome | null;
+  applyExportProgress(event: ExportProgressEvent): void;
+  startExport(target: ExportTarget): Promise<void>;
+  cancelExport(target: ExportTarget): Promise<void>;
+  dismissExport(target: ExportTarget): void;
+  verifyPickedFolder(): Promise<void>;
+  dismissDriveCheck(): void;
+}
+
 export interface NoticeEntry extends Notice {
   readonly id: number;
   readonly at: string;
@@ -96,4 +126,10 @@ export interface UiSlice {
   openJob(jobId: string): void;
 }
 
-export type CourierState = SettingsSlice & JobsSlice & CatalogSlice & HistorySlice & NoticesSlice & UiSlice;
+export type CourierState = SettingsSlice &
+  JobsSlice &
+  CatalogSlice &
+  HistorySlice &
+  ExportSlice &
+  NoticesSlice &
+  UiSlice;

@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CourierBridge } from '../../electron/shared/ipc-contract.js';
 import { createCatalogSlice } from './catalog-slice.js';
+import { createExportSlice } from './export-slice.js';
 import { createHistorySlice } from './history-slice.js';
 import { createJobsSlice } from './jobs-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
@@ -17,6 +18,7 @@ export function createCourierStore(bridge: CourierBridge): CourierStore {
     ...createJobsSlice(bridge)(...args),
     ...createCatalogSlice(bridge)(...args),
     ...createHistorySlice(bridge)(...args),
+    ...createExportSlice(bridge)(...args),
     ...createNoticesSlice()(...args),
     ...createUiSlice()(...args),
   }));
@@ -30,6 +32,7 @@ export function connectStore(store: CourierStore, bridge: CourierBridge): () => 
     bridge.onJobRemoved(({ jobId }) => state().forgetJob(jobId)),
     bridge.onSettings((settings) => state().applySettings(settings)),
     bridge.onNotice((notice) => state().pushNotice(notice)),
+    bridge.onExportProgress((event) => state().applyExportProgress(event)),
   ];
   void state().loadSettings();
   void state().loadJobs();

@@ -1,11 +1,16 @@
 // "History": every package in the staging folder (read from its manifest), whether it was fully
-// verified when staged, and "verify again" to re-check it offline now.
+// verified when staged, "verify again" to re-check it offline now, "copy to drive", and "Verify a
+// package" for any folder (a package on a USB drive) picked in main.
 import { Fragment, useEffect } from 'react';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
+import { exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
+import { CopyToDriveButton } from './copy-button.js';
+import { DriveCheckPanel } from './drive-check-panel.js';
+import { ExportPanel } from './export-panel.js';
 import { RecheckSummary } from './recheck-summary.js';
 
 export function HistoryView() {
@@ -15,6 +20,9 @@ export function HistoryView() {
   const checks = useCourier((s) => s.packageChecks);
   const loadHistory = useCourier((s) => s.loadHistory);
   const verify = useCourier((s) => s.verifyPackage);
+  const copies = useCourier((s) => s.exports);
+  const driveCheckRunning = useCourier((s) => s.driveCheck?.state === 'running');
+  const verifyPicked = useCourier((s) => s.verifyPickedFolder);
   // Each visit re-reads the folder: packages may have been staged or copied since.
   useEffect(() => {
     void loadHistory();
@@ -26,10 +34,23 @@ export function HistoryView() {
           <h1 id="history-heading">History</h1>
           <p className="page-sub">Packages in the staging folder, ready to copy to a USB drive.</p>
         </div>
-        <button type="button" className="button" disabled={loading} onClick={() => void loadHistory()}>
-          <Icon name="refresh" /> {loading ? 'Reading…' : 'Refresh'}
-        </button>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            aria-disabled={driveCheckRunning || undefined}
+            onClick={() => {
+              if (!driveCheckRunning) void verifyPicked();
+            }}
+          >
+            <Icon name="shield" /> {driveCheckRunning ? 'Verifying…' : 'Verify a package'}
+          </button>
+          <button type="button" className="button" disabled={loading} onClick={() => void loadHistory()}>
+            <Icon name="refresh" /> {loading ? 'Reading…' : 'Refresh'}
+          </button>
+        </div>
       </header>
+      <DriveCheckPanel />
       {error ? <ErrorPanel error={error} context="The staging folder could not be read." /> : null}
       {packages && packages.length > 0 ? (
         <div className="table-wrap panel panel-flush">
@@ -53,6 +74,8 @@ export function HistoryView() {
             <tbody>
               {packages.map((pkg) => {
                 const check = checks[pkg.packageId];
+                const target = { packageId: pkg.packageId };
+                const copy = copies[exportKey(target)];
                 return (
                   <Fragment key={pkg.packageId}>
                     <tr>
@@ -73,21 +96,28 @@ export function HistoryView() {
                         />
                       </td>
                       <td className="col-action">
-                        <button
-                          type="button"
-                          className="button"
-                          disabled={check?.state === 'running'}
-                          onClick={() => void verify(pkg.packageId)}
-                        >
-                          <Icon name="shield" /> {check?.state === 'running' ? 'Verifying…' : 'Verify again'}{' '}
-                          <span className="visually-hidden">{pkg.catalogId}</span>
-                        </button>
+                        <span className="row-actions">
+                          <CopyToDriveButton target={target} catalogId={pkg.catalogId} />
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={check?.state === 'running'}
+                            onClick={() => void verify(pkg.packageId)}
+                          >
+                            <Icon name="shield" />{' '}
+                            {check?.state === 'running' ? 'Verifying…' : 'Verify again'}{' '}
+                            <span className="visually-hidden">{pkg.catalogId}</span>
+                          </button>
+                        </span>
                       </td>
                     </tr>
-                    {check ? (
+                    {check || copy ? (
                       <tr className="history-check">
                         <td colSpan={6}>
-                          <RecheckSummary outcome={check} listFiles />
+                          <div className="history-extras">
+                            {check ? <RecheckSummary outcome={check} listFiles /> : null}
+                            {copy ? <ExportPanel target={target} catalogId={pkg.catalogId} inset /> : null}
+                          </div>
                         </td>
                       </tr>
                     ) : null}

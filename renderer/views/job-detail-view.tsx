@@ -1,5 +1,6 @@
 // One delivery in full: status, overall progress, actions (pause/resume, open folder, verify again,
-// open report) and every artifact with its checks. Re-check results join the same table.
+// open report, copy to drive) and every artifact with its checks. Re-check results join the same
+// table; a copy to a drive shows its own panel above it.
 import { useMemo } from 'react';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
@@ -9,7 +10,9 @@ import { formatBytes, formatDateTime } from '../format/units.js';
 import { selectSelectedJob } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import { checksByItem } from './check-status.js';
+import { CopyToDriveButton } from './copy-button.js';
 import { CountsLine } from './counts-line.js';
+import { ExportPanel } from './export-panel.js';
 import { ActionButton, JobControls } from './job-controls.js';
 import { jobDetailModel } from './job-detail-model.js';
 import { ItemRow } from './item-row.js';
@@ -22,6 +25,8 @@ export function JobDetailView() {
   const actionError = useCourier((s) => (s.selectedJobId ? s.actionErrors[s.selectedJobId] : undefined));
   const finished = check?.state === 'done' ? check.check : null;
   const recheck = useMemo(() => checksByItem(finished), [finished]);
+  const jobId = job?.jobId;
+  const exportTarget = useMemo(() => (jobId ? { jobId } : null), [jobId]);
   const back = (
     <button type="button" className="button-quiet back" onClick={() => navigate('jobs')}>
       <Icon name="back" /> All deliveries
@@ -88,6 +93,9 @@ export function JobDetailView() {
           <ActionButton job={job} action="folder" />
           {staged ? <ActionButton job={job} action="verify" /> : null}
           {staged ? <ActionButton job={job} action="report" /> : null}
+          {staged && exportTarget ? (
+            <CopyToDriveButton target={exportTarget} catalogId={job.catalogId} primary />
+          ) : null}
         </div>
         {job.folder ? (
           <p className="folder-line">
@@ -98,6 +106,7 @@ export function JobDetailView() {
         ) : null}
       </div>
 
+      {exportTarget ? <ExportPanel target={exportTarget} catalogId={job.catalogId} /> : null}
       {job.error ? <ErrorPanel error={job.error} context={`Delivery ${job.catalogId} stopped.`} /> : null}
       {actionError ? <ErrorPanel error={actionError} context="The last action did not go through." /> : null}
       {check ? <RecheckSummary outcome={check} /> : null}

@@ -40,6 +40,8 @@ export interface E2e {
   readonly host: WebHost;
   readonly service: CourierService;
   readonly stagingRoot: string;
+  /** With `exportTarget: true`: the folder standing in for a USB drive ("Copy to drive" copies here). */
+  readonly exportRoot: string | undefined;
   /** The demo server the service uses in demo mode (started with faults enabled). */
   readonly demo: DemoServer;
   /** Console errors, page errors and CSP violations seen so far. */
@@ -51,10 +53,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function startE2e(browser: Browser, options: { demo?: DemoServerOptions } = {}): Promise<E2e> {
+export async function startE2e(
+  browser: Browser,
+  options: { demo?: DemoServerOptions; exportTarget?: boolean } = {},
+): Promise<E2e> {
   const rendererDir = await ensureRendererBuilt();
   const base = await mkdtemp(join(tmpdir(), 'courier-e2e-'));
   const stagingRoot = join(base, 'packages');
+  // Browser mode has no folder picker: the service copies to this folder instead (--export-target).
+  const exportRoot = options.exportTarget ? join(base, 'usb-drive') : undefined;
+  if (exportRoot) await mkdir(exportRoot);
   // Started here rather than on the service's first need, so a test can script faults before it acts.
   const demo = await startDemoServer({ faults: true, ...options.demo });
   const service = await createCourierService({
@@ -69,6 +77,7 @@ export async function startE2e(browser: Browser, options: { demo?: DemoServerOpt
     startDemo: async () => demo,
     clock: realClock,
     defaultStagingFolder: stagingRoot,
+    ...(exportRoot ? { defaultExportTarget: exportRoot } : {}),
     defaultDeviceId: 'TECH-LAPTOP-07',
     engineConfig: { polling: { intervalMs: 250, maxIntervalMs: 500 } },
   });
@@ -91,6 +100,7 @@ export async function startE2e(browser: Browser, options: { demo?: DemoServerOpt
     host,
     service,
     stagingRoot,
+    exportRoot,
     demo,
     problems,
     async close() {

@@ -1,14 +1,14 @@
 // Package handlers: verify a job's package or a package from the history, open a job's folder or
 // report (paths resolved here from the job, never taken from the UI: E1, E5), list the history.
-// Imports shared/, engine/index.ts and service siblings only.
+// Imports shared/ and service siblings only.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import type { PackageCheck } from '../../shared/ipc-contract.js';
 import { REPORT_FILE } from '../../shared/manifest.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { verifyFolder, type FolderVerification } from '../../engine/index.js';
 import { invalidRequest, type ServiceContext } from '../context.js';
+import { checkFolder } from '../package-check.js';
 import { listPackages, packageFolder } from '../package-history.js';
 import type { InvokeHandlers } from '../types.js';
 
@@ -16,20 +16,6 @@ type PackageHandlers = Pick<
   InvokeHandlers,
   'verifyJob' | 'verifyPackage' | 'openJobFolder' | 'openJobReport' | 'listHistory'
 >;
-
-const toCheck = (v: FolderVerification): PackageCheck => ({
-  ok: v.ok,
-  catalogId: v.catalogId,
-  files: v.files.map((f) => ({
-    file: f.file,
-    itemKey: f.itemKey,
-    status: f.status,
-    expectedSha256: f.expectedSha256,
-    actualSha256: f.actualSha256,
-  })),
-  extra: [...v.extra],
-  signaturesChecked: v.signaturesChecked,
-});
 
 export function packageHandlers(ctx: ServiceContext): PackageHandlers {
   const jobFolder = (jobId: string): Result<string> => {
@@ -39,15 +25,7 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
     return folder ? ok(folder) : invalidRequest('This job has no package folder yet.');
   };
 
-  /** With the engine's pinned key when there is an engine; offline with the stored key otherwise. */
-  const verify = async (dir: string): Promise<Result<PackageCheck>> => {
-    const engine = await ctx.slot.get();
-    const pem = ctx.settings().publicKey?.pem;
-    const checked = engine.ok
-      ? await engine.value.verifyFolder(dir)
-      : await verifyFolder(dir, pem ? { publicKeyPem: pem } : {});
-    return checked.ok ? ok(toCheck(checked.value)) : checked;
-  };
+  const verify = (dir: string): Promise<Result<PackageCheck>> => checkFolder(ctx, dir);
 
   const open = async (path: string): Promise<Result<void>> => {
     const problem = await ctx.deps.shell.openPath(path);

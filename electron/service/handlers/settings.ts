@@ -49,7 +49,7 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
     },
 
     async chooseStagingFolder() {
-      const chosen = await deps.dialogs.chooseFolder();
+      const chosen = await deps.dialogs.chooseFolder('staging');
       if (chosen === undefined) return pickerUnavailable();
       if (!isAbsolute(chosen)) return invalidRequest('The chosen folder is not an absolute path.');
       const folder = resolve(chosen);

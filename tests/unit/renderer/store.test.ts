@@ -17,7 +17,7 @@ describe('connectStore', () => {
     connectStore(store, fake.bridge);
     const firstInvoke = fake.calls.findIndex((call) => call.kind === 'invoke');
     const subscribes = fake.calls.filter((call) => call.kind === 'subscribe').map((call) => call.event);
-    expect(subscribes.sort()).toEqual(['job', 'jobRemoved', 'notice', 'settings']);
+    expect(subscribes.sort()).toEqual(['exportProgress', 'job', 'jobRemoved', 'notice', 'settings']);
     expect(fake.calls.slice(0, firstInvoke).every((call) => call.kind === 'subscribe')).toBe(true);
     await flush();
     expect(store.getState().settings?.deviceId).toBe('TECH-LAPTOP-07');

@@ -1,0 +1,121 @@
+// Export handlers: copy a staged job's package (or a History package) to a folder picked in main,
+// stop a copy, and "Verify a package" in any picked folder. Sources are resolved here from the job
+// or the History id, targets from the picker: the UI hands over ids only (E1). Imports shared/,
+// engine/index.ts and service siblings only.
+import { basename, join } from 'node:path';
+import { appError } from '../../shared/app-error.js';
+import { MAX_PROGRESS_EVENTS_PER_SECOND, type ExportSummary } from '../../shared/ipc-contract.js';
+import { ok, type Result } from '../../shared/result.js';
+import { exportPackage, type ExportResult } from '../../engine/index.js';
+import { invalidRequest, type ServiceContext } from '../context.js';
+import type { ExportBook } from '../export-book.js';
+import { createExportReporter } from '../export-progress.js';
+import { pickFolder } from '../folder-pick.js';
+import { checkFolder, findPackageFolder } from '../package-check.js';
+import { packageFolder } from '../package-history.js';
+import type { InvokeHandlers } from '../types.js';
+
+type ExportHandlers = Pick<
+  InvokeHandlers,
+  'exportJob' | 'exportPackage' | 'cancelExport' | 'verifyFolderPicked'
+>;
+
+export function toSummary(r: ExportResult, packageId: string): ExportSummary {
+  const copied = r.files.filter((f) => f.how === 'copied').length;
+  return {
+    catalogId: r.catalogId,
+    packageId,
+    targetFolder: r.folder,
+    files: r.files.map(({ file, itemKey, size, sha256, how }) => ({ file, itemKey, size, sha256, how })),
+    filesCopied: copied,
+    filesReused: r.files.length - copied,
+    bytesTotal: r.bytesTotal,
+    bytesCopied: r.bytesCopied,
+    verified: r.verified,
+    packageVerified: r.packageVerified,
+    readBackMayBeCached: r.readBackMayBeCached,
+    fileSystem: r.fileSystem.type,
+  };
+}
+
+export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHandlers {
+  /** One export of `source`, from reserving it through the picker to the read-back. */
+  const run = async (source: string, jobId: string | null): Promise<Result<ExportSummary | null>> => {
+    const packageId = basename(source);
+    const entry = book.reserve(source, jobId, packageId);
+    if (!entry)
+      return invalidRequest(
+        'This package is already being copied. Wait for that copy to finish, or stop it first.',
+      );
+    try {
+      const picked = await pickFolder(ctx.deps, 'exportTarget');
+      // Stopped while the picker was open: as if the picker had been cancelled.
+      if (!picked.ok || picked.value === null || entry.controller.signal.aborted)
+        return picked.ok ? ok(null) : picked;
+      const targetRoot = picked.value;
+      const reporter = createExportReporter({
+        clock: ctx.deps.clock,
+        perSecond: MAX_PROGRESS_EVENTS_PER_SECOND,
+        base: { jobId, packageId, targetFolder: join(targetRoot, packageId) },
+        emit: (payload) => ctx.push({ event: 'exportProgress', payload }),
+      });
+      try {
+        const result = await exportPackage({
+          source,
+          targetRoot,
+          clock: ctx.deps.clock,
+          signal: entry.controller.signal,
+          onProgress: (p) => reporter.progress(p),
+        });
+        if (!result.ok) {
+          reporter.failed(result.error);
+          return result;
+        }
+        reporter.done(result.value.bytesTotal);
+        ctx.deps.log?.('info', `exported ${result.value.catalogId} to ${result.value.folder}`);
+        return ok(toSummary(result.value, packageId));
+      } catch (error) {
+        // The invoke wrapper turns this into APP.unknown; the panel must not stay "copying" meanwhile.
+        reporter.failed(
+          appError({ code: 'APP.unknown', message: 'The copy stopped unexpectedly.', retryable: true }),
+        );
+        throw error;
+      }
+    } finally {
+      book.release(entry);
+    }
+  };
+
+  return {
+    async exportJob({ jobId }) {
+      const entry = ctx.jobs.get(jobId);
+      if (!entry) return invalidRequest('This job is no longer in the list.');
+      const { phase, folder } = entry.snapshot;
+      if (phase !== 'staged' || !folder)
+        return invalidRequest(
+          'Only a staged package can be copied to a drive. Wait until this delivery is staged.',
+        );
+      return run(folder, jobId);
+    },
+
+    async exportPackage({ packageId }) {
+      const folder = await packageFolder(ctx.stagingRoot(), packageId);
+      return folder.ok ? run(folder.value, null) : folder;
+    },
+
+    async cancelExport(request) {
+      // Idempotent: a stop that races the end of the copy is not an error to show.
+      book.cancel(request);
+      return ok(undefined);
+    },
+
+    async verifyFolderPicked() {
+      const picked = await pickFolder(ctx.deps, 'packageToVerify');
+      if (!picked.ok || picked.value === null) return picked.ok ? ok(null) : picked;
+      const folder = await findPackageFolder(picked.value);
+      if (!folder.ok) return folder;
+      const check = await checkFolder(ctx, folder.value);
+      return check.ok ? ok({ ...check.value, folder: folder.value }) : check;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// "Verify a package": the offline check of a folder picked in main (a package on a USB drive), one
+// row per file (verified, missing, changed, signature invalid) plus files the manifest does not list.
+import type { FileCheck, PickedPackageCheck } from '../../electron/shared/ipc-contract.js';
+import { ErrorPanel } from '../components/error-panel.js';
+import { Icon } from '../components/icon.js';
+import { StatusBadge } from '../components/status-badge.js';
+import type { StatusText } from '../format/status.js';
+import { formatDateTime } from '../format/units.js';
+import { useCourier } from '../store/store-context.js';
+import { fileCheckStatus, packageCheckSummary } from './check-status.js';
+import { extraFileStatus } from './export-model.js';
+
+/** On a drive, "still intact" would presume an earlier check: a file simply verifies or not. */
+const driveFileStatus = (status: FileCheck): StatusText =>
+  status === 'verified' ? { label: 'Verified', tone: 'success', icon: 'check' } : fileCheckStatus(status);
+
+function DriveCheckTable({ check }: { check: PickedPackageCheck }) {
+  return (
+    <div className="table-wrap">
+      <table className="results">
+        <caption className="visually-hidden">Files of {check.catalogId} in the chosen folder</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {check.files.map((file) => {
+            const differs = file.actualSha256 !== null && file.actualSha256 !== file.expectedSha256;
+            return (
+              <tr key={file.itemKey} className={file.status === 'verified' ? undefined : 'row-bad'}>
+                <th scope="row" className="col-name">
+                  <span className="item-name">{file.file}</span>
+                  <span className="item-meta">
+                    {differs ? 'expected' : 'SHA-256'}{' '}
+                    <code className="hash-inline">{file.expectedSha256}</code>
+                  </span>
+                  {differs ? (
+                    <span className="item-meta">
+                      actual <code className="hash-inline hash-bad">{file.actualSha256}</code>
+                    </span>
+                  ) : null}
+                </th>
+                <td className="col-verdict">
+                  <StatusBadge status={driveFileStatus(file.status)} />
+                </td>
+              </tr>
+            );
+          })}
+          {check.extra.map((name) => (
+            <tr key={`extra:${name}`}>
+              <th scope="row" className="col-name">
+                <span className="item-name">{name}</span>
+                <span className="item-meta">Not checked: the manifest does not list it.</span>
+              </th>
+              <td className="col-verdict">
+                <StatusBadge status={extraFileStatus} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DriveCheckPanel() {
+  const outcome = useCourier((s) => s.driveCheck);
+  const dismiss = useCourier((s) => s.dismissDriveCheck);
+  if (!outcome) return null;
+  return (
+    <section className="panel export-panel" aria-labelledby="drive-check-heading">
+      <div className="panel-head">
+        <h2 id="drive-check-heading">
+          <Icon name="shield" /> Verify a package
+        </h2>
+        {outcome.state !== 'running' ? (
+          <button type="button" className="button-quiet" onClick={dismiss}>
+            <Icon name="cross" /> Close <span className="visually-hidden">the package check</span>
+          </button>
+        ) : null}
+      </div>
+      {outcome.state === 'running' ? (
+        <p className="recheck recheck-running" role="status">
+          Checking every file of the chosen package against its manifest…
+        </p>
+      ) : outcome.state === 'error' ? (
+        <ErrorPanel error={outcome.error} compact context="Verify a package could not run." />
+      ) : (
+        <>
+          <div className="recheck" role="status">
+            <StatusBadge status={packageCheckSummary(outcome.check)} />
+            <span className="muted"> checked {formatDateTime(outcome.at)}</span>
+          </div>
+          <p className="folder-line">
+            <Icon name="drive" />
+            <span className="visually-hidden">Checked folder: </span>
+            <code>{outcome.check.folder}</code>
+            <span className="mono-title">{outcome.check.catalogId}</span>
+          </p>
+          <DriveCheckTable check={outcome.check} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// A copy to a drive as it happens (export-running.tsx) and as it ended: the read-back results per
+// file with the cache note, a plain "stopped", or what went wrong. One panel per job or package.
+import { memo, useEffect, useRef } from 'react';
+import type { ExportSummary } from '../../electron/shared/ipc-contract.js';
+import { ErrorPanel } from '../components/error-panel.js';
+import { Icon } from '../components/icon.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { formatDateTime } from '../format/units.js';
+import { exportKey } from '../store/export-slice.js';
+import { useCourier } from '../store/store-context.js';
+import type { ExportTarget } from '../store/store-types.js';
+import { exportCounts, exportVerdict } from './export-model.js';
+import { ExportResults } from './export-results.js';
+import { RunningBody, TargetLine } from './export-running.js';
+
+function DoneBody({ summary, at }: { summary: ExportSummary; at: string }) {
+  return (
+    <>
+      <div className="recheck" role="status">
+        <StatusBadge status={exportVerdict(summary)} />
+        <span className="muted"> finished {formatDateTime(at)}</span>
+      </div>
+      <TargetLine
+        folder={summary.targetFolder}
+        facts={`${exportCounts(summary)} · file system ${summary.fileSystem}`}
+      />
+      {summary.readBackMayBeCached ? (
+        <p className="note" role="note">
+          <Icon name="alert" />
+          <span>
+            <strong>The read-back may have come from this computer&apos;s memory cache</strong>, not from the
+            drive itself. To check the drive, unplug it and plug it in again, then use{' '}
+            <strong>Verify a package</strong> in History.
+          </span>
+        </p>
+      ) : null}
+      {!summary.packageVerified ? (
+        <p className="note note-warning" role="note">
+          <Icon name="alert" />
+          <span>The package itself is not fully verified: read its report before installing it.</span>
+        </p>
+      ) : null}
+      <ExportResults summary={summary} />
+    </>
+  );
+}
+
+export const ExportPanel = memo(function ExportPanel({
+  target,
+  catalogId,
+  inset = false,
+}: {
+  target: ExportTarget;
+  catalogId: string;
+  /** Inside a History row: no card of its own. */
+  inset?: boolean;
+}) {
+  const outcome = useCourier((s) => s.exports[exportKey(target)]);
+  const cancel = useCourier((s) => s.cancelExport);
+  const dismiss = useCourier((s) => s.dismissExport);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasRunning = useRef(outcome?.state === 'running');
+  const state = outcome?.state;
+  // The Stop button goes away when the copy ends: a keyboard user who was on it continues from the
+  // panel's heading (the results) instead of from the top of the page.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (wasRunning.current && state !== 'running' && (!active || active === document.body))
+      heading.current?.focus();
+    wasRunning.current = state === 'running';
+  }, [state]);
+  if (!outcome) return null;
+  const stopped = outcome.state === 'error' && outcome.error.code === 'CLIENT.cancelled';
+  const title =
+    outcome.state === 'running'
+      ? 'Copying to drive'
+      : outcome.state === 'done'
+        ? 'Copied to drive'
+        : 'Copy to drive';
+  const headingId = `export-${exportKey(target).replace(/[^A-Za-z0-9-]/g, '-')}`;
+  return (
+    <section
+      className={inset ? 'export-panel export-panel-inset' : 'panel export-panel'}
+      aria-labelledby={headingId}
+    >
+      <div className="panel-head">
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          <Icon name="drive" /> {title}
+          <span className="visually-hidden"> · {catalogId}</span>
+        </h2>
+        {outcome.state !== 'running' ? (
+          <button type="button" className="button-quiet" onClick={() => dismiss(target)}>
+            <Icon name="cross" /> Close{' '}
+            <span className="visually-hidden">the copy results of {catalogId}</span>
+          </button>
+        ) : null}
+      </div>
+      {outcome.state === 'running' ? (
+        <RunningBody outcome={outcome} catalogId={catalogId} onStop={() => void cancel(target)} />
+      ) : outcome.state === 'done' ? (
+        <DoneBody summary={outcome.summary} at={outcome.at} />
+      ) : stopped ? (
+        <div className="recheck" role="status">
+          <StatusBadge status={{ label: 'Copy stopped', tone: 'neutral', icon: 'stop' }} />
+          <span className="muted">{outcome.error.message}</span>
+        </div>
+      ) : (
+        <ErrorPanel error={outcome.error} compact context="The copy to the drive did not finish." />
+      )}
+    </section>
+  );
+});
