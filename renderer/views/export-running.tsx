@@ -4,6 +4,7 @@ import { Icon } from '../components/icon.js';
 import { ProgressMeter } from '../components/progress-meter.js';
 import type { ExportOutcome } from '../store/store-types.js';
 import { EXPORT_STEPS, exportProgressModel } from './export-model.js';
+import { TransferStats } from '../components/transfer-stats.js';
 
 type Running = Extract<ExportOutcome, { state: 'running' }>;
 
@@ -53,20 +54,13 @@ export function RunningBody({
         size="large"
         showPercent
       />
-      <dl className="stats num">
-        <div>
-          <dt>Done</dt>
-          <dd>{model.doneText}</dd>
-        </div>
-        <div>
-          <dt>Speed</dt>
-          <dd>{model.speedText}</dd>
-        </div>
-        <div>
-          <dt>Time left</dt>
-          <dd aria-label={model.etaWords}>{model.etaText}</dd>
-        </div>
-      </dl>
+      <TransferStats
+        doneLabel="Done"
+        doneText={model.doneText}
+        speedText={model.speedText}
+        etaText={model.etaText}
+        etaWords={model.etaWords}
+      />
       {outcome.progress ? <TargetLine folder={outcome.progress.targetFolder} /> : null}
       <div className="button-row">
         <button

@@ -17,6 +17,7 @@ import { ActionButton, JobControls } from './job-controls.js';
 import { jobDetailModel } from './job-detail-model.js';
 import { ItemRow } from './item-row.js';
 import { RecheckSummary } from './recheck-summary.js';
+import { TransferStats } from '../components/transfer-stats.js';
 
 export function JobDetailView() {
   const job = useCourier(selectSelectedJob);
@@ -72,20 +73,13 @@ export function JobDetailView() {
           size="large"
           showPercent
         />
-        <dl className="stats num">
-          <div>
-            <dt>Transferred</dt>
-            <dd>{model.progressText}</dd>
-          </div>
-          <div>
-            <dt>Speed</dt>
-            <dd>{model.speedText}</dd>
-          </div>
-          <div>
-            <dt>Time left</dt>
-            <dd aria-label={model.etaWords}>{model.etaText}</dd>
-          </div>
-        </dl>
+        <TransferStats
+          doneLabel="Transferred"
+          doneText={model.progressText}
+          speedText={model.speedText}
+          etaText={model.etaText}
+          etaWords={model.etaWords}
+        />
         <CountsLine counts={model.counts} running={job.phase !== 'staged' && job.phase !== 'failed'} />
         <div className="button-row">
           <JobControls job={job} />
