@@ -18,6 +18,7 @@ import { createRateLimiter } from './rate-limiter.js';
 import { stageDependencies } from './reuse/stage-dependencies.js';
 import { nodeFs, type StagingFs } from './staging/fs-adapter.js';
 import { verifyFolder, type FolderVerification } from './staging/verify-folder.js';
+import { findUnfinishedJobs } from './staging/unfinished-jobs.js';
 import type { UrlPolicy } from './url-policy.js';
 
 export type { EngineConfig, EngineConfigInput } from './config.js';
@@ -25,6 +26,8 @@ export type { Clock } from './clock.js';
 export { realClock, ManualClock } from './clock.js';
 export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
 export { verifyFolder } from './staging/verify-folder.js';
+export { findUnfinishedJobs, type UnfinishedJob } from './staging/unfinished-jobs.js';
+export { nodeFs } from './staging/fs-adapter.js';
 export * from './export/export-package.js';
 
 export interface EngineDeps {
@@ -57,6 +60,11 @@ export interface Engine {
   /** Resolves when the job's current run ends (staged, failed, paused or cancelled). */
   settled(jobId: string): Promise<Result<JobSnapshot>>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
+  /**
+   * Resumes the deliveries an earlier session left unfinished in the staging root (paused, quit or
+   * crashed; not cancelled, not staged), and returns their snapshots.
+   */
+  resumeUnfinished(): Promise<JobSnapshot[]>;
   /** Re-checks a staged package folder fully offline. */
   verifyFolder(dir: string): Promise<Result<FolderVerification>>;
   readonly api: ApiClient;
@@ -250,6 +258,13 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     async settled(jobId) {
       const runner = find(jobId);
       return runner.ok ? ok(await runner.value.settled()) : runner;
+    },
+    async resumeUnfinished() {
+      const unfinished = await findUnfinishedJobs(deps.fs, config.stagingRoot);
+      return unfinished.flatMap(({ catalogId, itemType }) => {
+        const started = engine.start(catalogId, itemType);
+        return started.ok ? [started.value] : [];
+      });
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -7,6 +7,7 @@ import { appError } from '../shared/app-error.js';
 import { INVOKE_METHODS, MAX_PROGRESS_EVENTS_PER_SECOND, type InvokeMethod } from '../shared/ipc-contract.js';
 import { fail, ok } from '../shared/result.js';
 import type { ServiceContext } from './context.js';
+import { findUnfinishedJobs, nodeFs } from '../engine/index.js';
 import { createEngineSlot } from './engine-slot.js';
 import { ExportBook } from './export-book.js';
 import { connectionHandlers } from './handlers/connection.js';
@@ -130,6 +131,22 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     },
     push,
   };
+
+  // Quitting checkpoints every download; at the next start the unfinished ones carry on by themselves.
+  const resumeUnfinishedAtStart = async () => {
+    const unfinished = await findUnfinishedJobs(deps.engineDeps?.fs ?? nodeFs, stagingRoot());
+    if (unfinished.length === 0) return;
+    const engine = await slot.get();
+    if (!engine.ok) return log('warn', `Unfinished deliveries were not resumed: ${engine.error.message}`);
+    const resumed = await engine.value.resumeUnfinished();
+    if (resumed.length === 0) return;
+    const names = resumed.map((job) => job.catalogId).join(', ');
+    push({
+      event: 'notice',
+      payload: { level: 'info', message: `Resuming unfinished deliveries: ${names}.` },
+    });
+  };
+  void resumeUnfinishedAtStart();
 
   const exportBook = new ExportBook();
   const handlers: InvokeHandlers = {

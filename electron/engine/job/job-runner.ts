@@ -174,6 +174,8 @@ export class JobRunner {
       config,
       apiOrigin: api.apiOrigin,
       previous: read.journal,
+      // Written into the journal once the run has stopped, so the next start knows what to resume.
+      stopped: () => (signal.aborted ? (this.stopAs ?? 'paused') : undefined),
     });
     try {
       const prepared = await prepareDelivery({

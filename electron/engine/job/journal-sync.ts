@@ -31,6 +31,8 @@ export interface JournalContext {
   readonly outbox: () => readonly DeliveryStatusDto[];
   /** False until the server's `done` answer was planned: before that there is no snapshot. */
   readonly planned: () => boolean;
+  /** How the run stopped, once it has (undefined while running or when it finished). */
+  readonly stopped?: () => 'paused' | 'cancelled' | undefined;
 }
 
 const JOURNAL_STATES: ReadonlySet<string> = new Set<JournalItemState>(JOURNAL_ITEM_STATES);
@@ -65,6 +67,7 @@ export function buildJournal(context: JournalContext): Journal {
       state: (JOURNAL_STATES.has(item.phase) ? item.phase : 'pending') as JournalItemState,
     })),
     outbox: context.outbox().map((dto) => ({ ...dto })),
+    ...(context.stopped?.() ? { stopped: context.stopped() } : {}),
   };
 }
 
@@ -106,6 +109,7 @@ export function restoreProgress(item: ItemState, journal: Journal | undefined): 
 }
 
 export interface RunRecordsOptions {
+  readonly stopped?: () => 'paused' | 'cancelled' | undefined;
   readonly folder: JobFolder;
   readonly state: JobState;
   readonly sender: ReportSender;
@@ -141,6 +145,7 @@ export function openRunRecords(options: RunRecordsOptions) {
     startedAt: previous?.startedAt ?? new Date(state.startedAt).toISOString(),
     outbox: () => reporter.pending(),
     planned: () => planned,
+    ...(options.stopped ? { stopped: options.stopped } : {}),
   });
   links.journal = journal;
   return { reporter, journal, markPlanned: () => (planned = true) };

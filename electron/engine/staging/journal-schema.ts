@@ -58,6 +58,11 @@ export interface Journal {
   readonly items: readonly JournalItemProgress[];
   /** Status reports not yet accepted by the server, oldest first. */
   readonly outbox: readonly JsonObject[];
+  /**
+   * How the last run ended when it did not finish: `paused` (also a quit or a crash checkpoint)
+   * is resumed at the next start; `cancelled` is left alone. Absent in journals of older runs.
+   */
+  readonly stopped?: 'paused' | 'cancelled';
 }
 
 const byteCount = z.int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -93,4 +98,5 @@ export const JournalSchema = z.object({
   snapshot: z.array(snapshotItem).nullable(),
   items: z.array(itemProgress),
   outbox: z.array(z.record(z.string(), z.unknown())),
+  stopped: z.enum(['paused', 'cancelled']).optional(),
 });

@@ -102,6 +102,7 @@ export async function writeJournal(place: JournalPlace, journal: Journal): Promi
     snapshot: journal.snapshot?.map(snapshotItem) ?? null,
     items: journal.items.map(progressItem),
     outbox: journal.outbox.map((entry) => scrub(entry, 0) as JsonObject),
+    ...(journal.stopped ? { stopped: journal.stopped } : {}),
   };
   return writeFileAtomic(place.fs, {
     path,

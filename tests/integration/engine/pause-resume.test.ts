@@ -77,6 +77,24 @@ describe('pause, resume and restart', () => {
     expect(harness.server.requestLog!.bytesSent(TILES)).toBe(TILES_SIZE);
   });
 
+  test('the next start resumes what a quit left unfinished, but not what was cancelled', async () => {
+    harness = await engineHarness({ config: { concurrency: 1 } });
+    harness.server.faults!.storage(TILES, { stallAfterBytes: STALL_AT, times: 1 });
+    harness.engine.start(BUILTIN_IDS.fieldNav);
+    const cancelled = harness.engine.start(BUILTIN_IDS.b64Tools);
+    if (cancelled.ok) harness.engine.cancel(cancelled.value.jobId);
+    await served(harness, TILES, STALL_AT);
+    await harness.engine.close(); // quitting: every job checkpoints and pauses
+
+    const next = createEngine({ ...harness.engine.config });
+    if (!next.ok) throw new Error(next.error.message);
+    const resumed = await next.value.resumeUnfinished();
+    expect(resumed.map((job) => job.catalogId)).toEqual([BUILTIN_IDS.fieldNav]);
+    const done = await next.value.settled(resumed[0]!.jobId);
+    await next.value.close();
+    expect(done.ok && [done.value.phase, done.value.verified]).toEqual(['staged', true]);
+  });
+
   test('cancel ends the job as cancelled and tells the server', async () => {
     harness = await engineHarness({ config: { concurrency: 1 } });
     harness.server.faults!.storage(TILES, { stallAfterBytes: STALL_AT, times: 1 });
