@@ -19,7 +19,7 @@ const config = {
   // Only what the packaged app loads: main and the plain-Node layers it imports (shared, engine,
   // service, demo-server: the desktop composition root starts the built-in demo server), the preload
   // bundle and the built renderer. Never sources, tests, the CLI or web-host, nor source maps.
-  // Runtime dependencies (zod, electron-dl) are added by electron-builder from "dependencies" alone;
+  // Runtime dependencies (zod) are added by electron-builder from "dependencies" alone;
   // the last pattern drops their TypeScript sources and typings, which nothing loads at run time.
   files: [
     'package.json',
