@@ -190,7 +190,8 @@ export interface InvokeContract {
   testConnection: { request: void; response: ConnectionTest };
   listProjects: { request: { query: string; page: number; perPage: number }; response: ProjectsPage };
   startJobs: {
-    request: { catalogIds: readonly string[]; itemType: ItemType };
+    /** withDependencies: stage each release's dependencies first, leaf to root, each in its own folder. */
+    request: { catalogIds: readonly string[]; itemType: ItemType; withDependencies?: boolean };
     response: readonly JobSnapshot[];
   };
   listJobs: { request: void; response: readonly JobSnapshot[] };

@@ -45,7 +45,13 @@ export const INVOKE_SCHEMAS: { readonly [M in InvokeMethod]: z.ZodType } = {
       perPage: z.int().min(1).max(100),
     })
     .strict(),
-  startJobs: z.object({ catalogIds: z.array(z.string().min(1).max(512)).min(1).max(50), itemType }).strict(),
+  startJobs: z
+    .object({
+      catalogIds: z.array(z.string().min(1).max(512)).min(1).max(50),
+      itemType,
+      withDependencies: z.boolean().optional(),
+    })
+    .strict(),
   listJobs: none,
   pauseJob: jobId,
   resumeJob: jobId,

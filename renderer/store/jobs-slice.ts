@@ -62,8 +62,12 @@ export const createJobsSlice =
         set({ jobsLoaded: true, jobsError: null });
       } else set({ jobsLoaded: true, jobsError: result.error });
     },
-    async startJobs(catalogIds, itemType) {
-      const result = await bridge.startJobs({ catalogIds, itemType });
+    async startJobs(catalogIds, itemType, withDependencies = false) {
+      const result = await bridge.startJobs({
+        catalogIds,
+        itemType,
+        ...(withDependencies ? { withDependencies } : {}),
+      });
       if (result.ok) get().applyJobs(result.value);
       return result;
     },

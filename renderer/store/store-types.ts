@@ -60,7 +60,11 @@ export interface JobsSlice {
   applyJobs(snapshots: readonly JobSnapshot[]): void;
   forgetJob(jobId: string): void;
   loadJobs(): Promise<void>;
-  startJobs(catalogIds: readonly string[], itemType: ItemType): Promise<Result<readonly JobSnapshot[]>>;
+  startJobs(
+    catalogIds: readonly string[],
+    itemType: ItemType,
+    withDependencies?: boolean,
+  ): Promise<Result<readonly JobSnapshot[]>>;
   runJobAction(jobId: string, action: JobAction): Promise<void>;
 }
 

@@ -24,13 +24,14 @@ export function GetView() {
   const [itemType, setItemType] = useState<ItemType | null>(null);
   const [error, setError] = useState<{ error: AppError; ids: string } | null>(null);
   const [starting, setStarting] = useState(false);
+  const [withDependencies, setWithDependencies] = useState(false);
   const ids = parseCatalogIds(text);
   const type = itemType ?? defaultType;
 
   const start = async (catalogIds: readonly string[]) => {
     setStarting(true);
     setError(null);
-    const result = await startJobs(catalogIds, type);
+    const result = await startJobs(catalogIds, type, withDependencies);
     setStarting(false);
     if (!result.ok) {
       setError({ error: result.error, ids: catalogIds.join(', ') });
@@ -86,6 +87,20 @@ export function GetView() {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field field-inline">
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={withDependencies}
+                onChange={(event) => setWithDependencies(event.target.checked)}
+                aria-describedby="with-dependencies-help"
+              />
+              Also stage its dependencies
+            </label>
+            <p id="with-dependencies-help" className="help">
+              Leaf first, each in its own folder.
+            </p>
           </div>
           <button
             type="submit"

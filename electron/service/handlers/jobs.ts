@@ -58,12 +58,12 @@ export function jobHandlers(ctx: ServiceContext): JobHandlers {
   };
 
   return {
-    async startJobs({ catalogIds, itemType }) {
+    async startJobs({ catalogIds, itemType, withDependencies }) {
       const engine = await ctx.slot.get();
       if (!engine.ok) return engine;
       const started: JobSnapshot[] = [];
       for (const catalogId of catalogIds) {
-        const job = engine.value.start(catalogId, itemType);
+        const job = engine.value.start(catalogId, itemType, { withDependencies: withDependencies === true });
         if (!job.ok) return job; // the ones already started keep running and show up as they go
         recordJob(ctx, engine.value, job.value, true);
         started.push(job.value);

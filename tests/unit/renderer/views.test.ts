@@ -35,6 +35,17 @@ describe('GetView', () => {
     expect(store.getState().jobOrder).toHaveLength(2);
   });
 
+  it('asks for the dependencies too when the box is ticked', async () => {
+    const { fake } = renderWithStore(createElement(GetView), withSettings());
+    fake.respond('startJobs', (request) => ok(request.catalogIds.map((catalogId) => makeJob({ catalogId }))));
+    await userEvent.type(screen.getByLabelText('Catalog ids'), '5.mixed-stack@1.0.0');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Also stage its dependencies' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start delivery' }));
+    expect(fake.requests('startJobs')).toEqual([
+      { catalogIds: ['5.mixed-stack@1.0.0'], itemType: 'software', withDependencies: true },
+    ]);
+  });
+
   it('explains a refused start where it happened', async () => {
     const { fake } = renderWithStore(createElement(GetView), withSettings());
     fake.respond('startJobs', () =>

@@ -22,6 +22,26 @@ async function stageFieldNav(harness: ServiceHarness) {
 }
 
 describe('jobs through the service (demo mode)', () => {
+  test('with dependencies, the dependency is staged first and the history lists both', async () => {
+    h = await serviceHarness();
+    const [started] = value(
+      await h.service.invoke('startJobs', {
+        catalogIds: [BUILTIN_IDS.mixedStack],
+        itemType: 'software',
+        withDependencies: true,
+      }),
+    );
+    const ended = await h.waitForJob(
+      started!.jobId,
+      (job) => job.phase === 'staged' || job.phase === 'failed',
+    );
+    expect(ended.phase).toBe('staged');
+    const history = value(await h.service.invoke('listHistory', undefined));
+    expect(history.map((p) => p.catalogId).sort()).toEqual(
+      [BUILTIN_IDS.b64Tools, BUILTIN_IDS.mixedStack].sort(),
+    );
+  });
+
   test('a started job pushes snapshots until staged; listJobs, history and verify agree', async () => {
     h = await serviceHarness();
     const staged = await stageFieldNav(h);
