@@ -62,17 +62,18 @@ export async function buildEngineConfig(
     });
   }
   if (s.apiUrl === '')
-    return needs('No server address is set. Enter it in Settings, or use the demo server.');
+    return needs('No server address is set. Enter it on the Connection page, or use the demo server.');
   if (s.clientCertificate && !clientKey)
     return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
   let auth: EngineConfigInput['auth'];
   if (s.authMode === 'deviceSecret') {
     const secret = await secrets.get('deviceSecret');
-    if (!secret) return needs('No device secret is set. Enter it in Settings.');
+    if (!secret) return needs('No device secret is set. Enter it on the Connection page.');
     auth = { kind: 'deviceSecret', secret };
   } else {
-    if (s.username === '') return needs('No user name is set. Enter it in Settings.');
-    if (!(await secrets.get('password'))) return needs('No password is set. Enter it in Settings.');
+    if (s.username === '') return needs('No user name is set. Enter it on the Connection page.');
+    if (!(await secrets.get('password')))
+      return needs('No password is set. Enter it on the Connection page.');
     // Read at sign-in time, so the password is held in one place only (the secret store).
     auth = {
       kind: 'password',

@@ -95,13 +95,15 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     settings: () => settings,
     stagingRoot,
     async view() {
-      const [password, deviceSecret] = await Promise.all([
+      const [password, deviceSecret, clientKey] = await Promise.all([
         deps.secrets.get('password'),
         deps.secrets.get('deviceSecret'),
+        deps.secrets.get('clientKey'),
       ]);
       return toView(settings, stagingRoot(), {
         password: password !== undefined,
         deviceSecret: deviceSecret !== undefined,
+        clientKey: clientKey !== undefined,
         encrypted: deps.secrets.available,
       });
     },
@@ -174,7 +176,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
         log('error', `${method} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
         return fail(
           appError({
-            code: 'APP.unknown',
+            code: 'CLIENT.internal',
             message: 'Courier ran into an unexpected problem. Try again; if it repeats, restart Courier.',
             retryable: true,
           }),

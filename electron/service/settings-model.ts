@@ -44,6 +44,8 @@ export function parseStoredSettings(raw: unknown, defaultDeviceId: string): Stor
 export interface SecretPresence {
   readonly password: boolean;
   readonly deviceSecret: boolean;
+  /** The client key's bytes are held (a name alone survives a restart when secrets are memory-only). */
+  readonly clientKey: boolean;
   readonly encrypted: boolean;
 }
 
@@ -68,6 +70,7 @@ export function toView(s: StoredSettings, stagingFolder: string, secrets: Secret
     publicKey: s.publicKey ? { fileName: s.publicKey.fileName, fingerprint: s.publicKey.fingerprint } : null,
     caBundle: s.caBundle ? { fileName: s.caBundle.fileName } : null,
     clientCertificate: s.clientCertificate ? { fileName: s.clientCertificate.fileName } : null,
+    clientKey: s.clientKey && secrets.clientKey ? { fileName: s.clientKey.fileName } : null,
   };
 }
 

@@ -38,6 +38,8 @@ export const CLIENT_ERROR_CODES = [
   'CLIENT.cancelled',
   'CLIENT.invalidRequest',
   'CLIENT.locked',
+  /** A fault in Courier itself (a bug), never the server's: the details go to the log. */
+  'CLIENT.internal',
 ] as const;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

@@ -136,6 +136,11 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, ErrorText>> = {
     title: 'The request was not valid',
     remedy: 'Check the values entered.',
   },
+  'CLIENT.internal': {
+    title: 'Courier ran into an unexpected problem',
+    remedy:
+      'Try again. If it repeats, restart Courier and report what you were doing; nothing downloaded is lost.',
+  },
   'CLIENT.locked': {
     title: 'Another Courier window or process is working on this delivery',
     remedy: 'Wait for it to finish or close it, then try again.',

@@ -33,6 +33,8 @@ export interface SettingsView {
   readonly publicKey: { readonly fileName: string; readonly fingerprint: string } | null;
   readonly caBundle: { readonly fileName: string } | null;
   readonly clientCertificate: { readonly fileName: string } | null;
+  /** The client certificate's private key, when it is loaded (its bytes never leave main). */
+  readonly clientKey: { readonly fileName: string } | null;
 }
 
 /** The settings values the UI may change (plain values: never paths, URLs to fetch, or secrets). */

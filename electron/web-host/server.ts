@@ -60,7 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       log('error', `web host: ${error.message}`);
-      if (!res.headersSent) refuse(res, 500, 'APP.unknown', 'The Courier host failed on this request.');
+      if (!res.headersSent) refuse(res, 500, 'CLIENT.internal', 'The Courier host failed on this request.');
       else res.destroy();
     });
   });

@@ -115,7 +115,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <FileSetting
             purpose="clientKey"
             title="Client certificate key"
-            loaded={null}
+            loaded={settings.clientKey?.fileName ?? null}
             emptyText="Choose the key that goes with the certificate."
           />
         ) : null}

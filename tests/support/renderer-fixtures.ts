@@ -82,6 +82,7 @@ export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     publicKey: null,
     caBundle: null,
     clientCertificate: null,
+    clientKey: null,
     ...overrides,
   };
 }

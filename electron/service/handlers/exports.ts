@@ -75,9 +75,9 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
         ctx.deps.log?.('info', `exported ${result.value.catalogId} to ${result.value.folder}`);
         return ok(toSummary(result.value, packageId));
       } catch (error) {
-        // The invoke wrapper turns this into APP.unknown; the panel must not stay "copying" meanwhile.
+        // The invoke wrapper turns this into CLIENT.internal; the panel must not stay "copying" meanwhile.
         reporter.failed(
-          appError({ code: 'APP.unknown', message: 'The copy stopped unexpectedly.', retryable: true }),
+          appError({ code: 'CLIENT.internal', message: 'The copy stopped unexpectedly.', retryable: true }),
         );
         throw error;
       }

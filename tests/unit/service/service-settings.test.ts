@@ -1,7 +1,7 @@
 // Settings through the service: secrets go in and never come out (S2), picked files are checked and
 // fingerprinted, settings persist without secrets, the connection test speaks plainly, and a
 // settings change retires the engine while its jobs survive as snapshots.
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -116,6 +116,19 @@ describe('settings', () => {
     expect(value(await h.service.invoke('clearFile', { purpose: 'publicKey' })).publicKey).toBeNull();
   });
 
+  test('a chosen client key shows by name only, and only while its bytes are held', async () => {
+    const dir = await tempDir();
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const keyPath = join(dir, 'client.key');
+    await writeFile(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const h = await open({ dialogs: { chooseFile: async () => keyPath } });
+    expect(value(await h.service.invoke('getSettings', undefined)).clientKey).toBeNull();
+    const view = value(await h.service.invoke('chooseFile', { purpose: 'clientKey' }));
+    expect(view.clientKey).toEqual({ fileName: 'client.key' });
+    expect(JSON.stringify(view)).not.toContain('PRIVATE KEY');
+    expect(value(await h.service.invoke('clearFile', { purpose: 'clientKey' })).clientKey).toBeNull();
+  });
+
   test('a cancelled picker changes nothing; a chosen staging folder is used for history', async () => {
     const dir = await tempDir();
     let chosen: string | undefined = undefined;
@@ -136,7 +149,7 @@ describe('settings', () => {
       },
     });
     const result = await h.service.invoke('chooseStagingFolder', undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'APP.unknown', retryable: true } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CLIENT.internal', retryable: true } });
     if (!result.ok) expect(result.error.message).not.toContain('exploded');
   });
 
