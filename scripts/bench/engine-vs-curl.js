@@ -64,6 +64,24 @@ async function curlOnce(apiUrl, dir) {
 }
 
 /**
+ * curl -o, then `sha256sum` and `sync` of the file: by hand, the guarantees Courier gives a staged
+ * file (hashed, and on the disk rather than in the page cache).
+ * @param {string} apiUrl
+ * @param {string} dir
+ */
+async function curlCheckedOnce(apiUrl, dir) {
+  const url = await artifactUrl(apiUrl);
+  const file = join(dir, 'curl-checked.img');
+  const started = process.hrtime.bigint();
+  await run('curl', ['-s', '-o', file, url]);
+  await run('sha256sum', [file]);
+  await run('sync', [file]);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await rm(file, { force: true });
+  return SIZE / seconds;
+}
+
+/**
  * Peak resident memory of a process, from the kernel's own high-water mark.
  * @param {number | undefined} pid
  */
@@ -147,23 +165,29 @@ const dir = await mkdtemp(join(await benchRoot(), 'courier-bench-'));
 try {
   /** @type {number[]} */
   const curl = [];
+  /** @type {number[]} */
+  const checked = [];
   /** @type {{ rate: number, peak: number }[]} */
   const engine = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     curl.push(await curlOnce(server.info.apiUrl, dir));
+    checked.push(await curlCheckedOnce(server.info.apiUrl, dir));
     engine.push(await engineOnce(server.info, dir));
+    const last = (/** @type {number[]} */ values) => values[values.length - 1] ?? 0;
     process.stdout.write(
-      `round ${round}: curl ${mbps(curl[curl.length - 1] ?? 0)}, engine ${mbps(engine[engine.length - 1]?.rate ?? 0)}\n`,
+      `round ${round}: curl ${mbps(last(curl))}, curl+sha256sum+sync ${mbps(last(checked))}, engine ${mbps(last(engine.map((e) => e.rate)))}\n`,
     );
   }
   const curlRate = median(curl);
+  const checkedRate = median(checked);
   const engineRate = median(engine.map((e) => e.rate));
   const peak = Math.max(...engine.map((e) => e.peak));
   process.stdout.write(
     `\n2 GiB item, ${ROUNDS} rounds, medians, loopback, written to ${dir}:\n` +
       `  curl -o            ${mbps(curlRate)}\n` +
+      `  curl + sha256sum + sync  ${mbps(checkedRate)} (the same guarantees by hand)\n` +
       `  courier fetch      ${mbps(engineRate)} (SHA-256 while downloading, fsync, rename, manifest)\n` +
-      `  ratio              ${(engineRate / curlRate).toFixed(2)}x curl\n` +
+      `  ratio              ${(engineRate / curlRate).toFixed(2)}x curl -o, ${(engineRate / checkedRate).toFixed(2)}x curl + sha256sum + sync\n` +
       `  engine peak RSS    ${(peak / 2 ** 20).toFixed(0)} MiB\n`,
   );
 } finally {
