@@ -117,3 +117,13 @@ export function cancelled(folder: string): AppError {
     detail: { path: folder },
   });
 }
+
+/** Stopped while the package itself was being checked, before anything went to the drive. */
+export function cancelledBeforeCopy(packageDir: string): AppError {
+  return appError({
+    code: 'CLIENT.cancelled',
+    message: `The export of ${quoted(packageDir)} was stopped while the package was being checked; nothing was copied.`,
+    retryable: true,
+    detail: { path: packageDir },
+  });
+}

@@ -13,7 +13,7 @@ import { readSmallFile } from '../staging/file-io.js';
 import { jobFolderName } from '../staging/folder-name.js';
 import { readManifest } from '../staging/manifest.js';
 import { verifyFolder } from '../staging/verify-folder.js';
-import { cancelled, invalid, sourceDamaged } from './export-errors.js';
+import { cancelledBeforeCopy, invalid, sourceDamaged } from './export-errors.js';
 import type { ProgressTracker } from './progress.js';
 
 export interface SourceFile {
@@ -117,7 +117,7 @@ export async function verifySource(
     },
   };
   const checked = await verifyFolder(source.dir, { fs: counting });
-  if (signal?.aborted) return fail(cancelled(source.dir));
+  if (signal?.aborted) return fail(cancelledBeforeCopy(source.dir));
   if (!checked.ok) return checked;
   const bad = checked.value.files.filter((f) => f.status !== 'verified');
   if (bad.length > 0)
