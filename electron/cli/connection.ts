@@ -30,7 +30,8 @@ export const CONNECTION_HELP = `  --server URL             GetApp API (with or w
   --item-type T            software (default) or map
   --public-key FILE        cosign.pub: verify every artifact signature with it
   --ca FILE                extra certificate authorities (PEM) for a private PKI
-  --cert FILE --key FILE   client certificate and key (PEM) for mTLS
+  --cert FILE --key FILE   client certificate and key (PEM) for mTLS; with neither --username nor
+                           --device-secret-env, the certificate alone signs in (auth_type: CC)
   --source remote|cache    passed to the server as ?source= (agents acting as delivery nodes)
   --storage-origin URL     an origin artifacts may come from besides the API (repeatable)
   --allow-http             allow plain http artifact URLs (lab servers)
@@ -147,8 +148,12 @@ export async function openConnection(
       throw new UsageError((error as Error).message);
     }
     auth = { kind: 'password', username: values.username, password: async () => password };
+  } else if (tls.cert && tls.key) {
+    auth = { kind: 'clientCertificate' };
   } else {
-    throw new UsageError('--server needs --username (with a password) or --device-secret-env VAR');
+    throw new UsageError(
+      '--server needs --username (with a password), --device-secret-env VAR, or --cert FILE --key FILE (mTLS)',
+    );
   }
   return {
     demo: undefined,

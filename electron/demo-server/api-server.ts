@@ -2,7 +2,15 @@
 // gateway's versioning, auth guard and error bodies. This module owns the request pipeline only
 // (logging, faults, routing, auth, body reading); handlers live in routes-*.ts. Pure Node:
 // node:*, siblings and shared/ types only.
-import { STATUS_CODES, createServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  STATUS_CODES,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TokenAuthority } from './auth.js';
 import type { DemoCatalog } from './catalog-model.js';
@@ -19,6 +27,8 @@ import { matchRoute, versionPath, type Route, type VersionedPath } from './routi
 import type { StatusReportStore } from './status-reports.js';
 
 export interface ApiServerOptions {
+  /** Serve the API over HTTPS and accept client certificates issued by `clientCa` (mTLS). */
+  tls?: { key: string; cert: string; clientCa: string };
   catalog: DemoCatalog;
   mode: DemoMode;
   presigner: Presigner;
@@ -80,7 +90,11 @@ export function createApiServer(options: ApiServerOptions): Server {
     if (match.kind === 'none') return notFound(errors, method);
     if (match.kind === 'badParam') return badRequest(errors, `Failed to decode param '${match.segment}'`);
     if (!match.route.open) {
-      const verdict = auth.authenticate(req.headers);
+      // mTLS (HTTP_PROTOCOL=true on the real gateway): a verified client certificate plus
+      // `auth_type: CC` passes without a token; the server asks for certificates but never rejects.
+      const viaCertificate =
+        (req.socket as TLSSocket).authorized === true && req.headers['auth_type'] === 'CC';
+      const verdict = viaCertificate ? { ok: true as const } : auth.authenticate(req.headers);
       if (!verdict.ok) return unauthorized(errors, verdict.message);
     }
     let body: unknown = {};
@@ -117,7 +131,7 @@ export function createApiServer(options: ApiServerOptions): Server {
     return { ...reply, json: script.transform(reply.json) };
   }
 
-  return createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const entry = options.requestLog?.add({
       server: 'api',
       method: req.method ?? 'GET',
@@ -141,5 +155,17 @@ export function createApiServer(options: ApiServerOptions): Server {
         if (res.headersSent) return void res.destroy();
         send(httpError({ path: req.url ?? '/', now: options.now }, 500, 'Internal server error'));
       });
-  });
+  };
+  return options.tls
+    ? createHttpsServer(
+        {
+          key: options.tls.key,
+          cert: options.tls.cert,
+          ca: options.tls.clientCa,
+          requestCert: true,
+          rejectUnauthorized: false,
+        },
+        handler,
+      )
+    : createServer(handler);
 }

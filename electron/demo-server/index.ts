@@ -94,6 +94,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     reports,
     faults,
     requestLog,
+    ...(options.tls ? { tls: options.tls } : {}),
   });
   let apiPort: number;
   try {
@@ -104,7 +105,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
 
   return {
-    apiUrl: `http://127.0.0.1:${apiPort}/api`,
+    apiUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${apiPort}/api`,
     storageUrl,
     mode,
     credentials,

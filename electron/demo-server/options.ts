@@ -35,6 +35,11 @@ export interface DemoServerOptions {
   readonly credentials?: Partial<DemoCredentials>;
   /** The clock (ms since epoch). Tests pass a fake one; URL and token expiry and cache progress follow it. */
   readonly now?: () => number;
+  /**
+   * Serve the API over HTTPS with this certificate, and accept client certificates issued by
+   * `clientCa` with `auth_type: CC` instead of a token (the real gateway's mTLS mode). PEM strings.
+   */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly clientCa: string };
   /** Enable test-only fault injection and the request log. Never set from the CLI. */
   readonly faults?: boolean;
 }

@@ -4,7 +4,9 @@ import type { ItemType } from '../shared/getapp-protocol.js';
 
 export type AuthConfig =
   | { readonly kind: 'password'; readonly username: string; readonly password: () => Promise<string> }
-  | { readonly kind: 'deviceSecret'; readonly secret: string };
+  | { readonly kind: 'deviceSecret'; readonly secret: string }
+  /** mTLS: the client certificate in `tls.cert`/`tls.key` signs in; no password or token is sent. */
+  | { readonly kind: 'clientCertificate' };
 
 export interface TlsConfig {
   /** PEM bundle of extra certificate authorities (private PKI). */

@@ -92,6 +92,15 @@ function parsePublicKey(pem: string | undefined): Result<{ key: KeyObject; pem: 
 
 export function createEngine(input: EngineConfigInput, overrides: Partial<EngineDeps> = {}): Result<Engine> {
   const config = withDefaults(input);
+  if (config.auth.kind === 'clientCertificate' && !(config.tls?.cert && config.tls.key)) {
+    return fail(
+      appError({
+        code: 'CLIENT.invalidRequest',
+        message: 'Signing in with a client certificate needs the certificate and its private key (PEM).',
+        retryable: false,
+      }),
+    );
+  }
   const publicKey = parsePublicKey(config.publicKeyPem);
   if (!publicKey.ok) return publicKey;
   const listeners = new Set<(event: EngineEvent) => void>();

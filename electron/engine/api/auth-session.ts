@@ -111,6 +111,7 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
       );
     }
     if (mode.kind === 'deviceSecret') return ok({ 'device-auth': mode.secret });
+    if (mode.kind === 'clientCertificate') return ok({ auth_type: 'CC' });
     const held = await currentTokens(signal);
     return held.ok ? ok(bearer(held.value)) : held;
   }
@@ -125,7 +126,15 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
     let answer = await exchange(first.value);
     if (!answer.ok || answer.value.status !== 401) return answer;
     await drain(answer.value);
-    if (mode.kind !== 'password') return fail(authError('The server refused the device secret.', 401));
+    if (mode.kind === 'deviceSecret') return fail(authError('The server refused the device secret.', 401));
+    if (mode.kind === 'clientCertificate') {
+      return fail(
+        authError(
+          'The server did not accept the client certificate (HTTP 401). Check that it is the right one and that the server trusts its issuer.',
+          401,
+        ),
+      );
+    }
 
     // Step 1: refresh once, unless another call already replaced the token this request used.
     const held = tokens;

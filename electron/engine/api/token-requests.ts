@@ -14,7 +14,12 @@ import { endpoint } from './api-url.js';
 
 export type AuthMode =
   | { readonly kind: 'password'; readonly username: string; readonly password: () => Promise<string> }
-  | { readonly kind: 'deviceSecret'; readonly secret: string };
+  | { readonly kind: 'deviceSecret'; readonly secret: string }
+  /**
+   * mTLS (protocol §1.2): the TLS client certificate authenticates, and `auth_type: CC` tells the
+   * gateway to accept it instead of a token. The certificate and key travel in the transport's TLS.
+   */
+  | { readonly kind: 'clientCertificate' };
 
 /** Refresh this long before the server's expireAt (protocol §1.3 recommendation). */
 export const REFRESH_MARGIN_MS = 60_000;
