@@ -63,30 +63,46 @@ export async function buildEngineConfig(
   }
   if (s.apiUrl === '')
     return needs('No server address is set. Enter it on the Connection page, or use the demo server.');
-  if (s.clientCertificate && !clientKey)
-    return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
-  let auth: EngineConfigInput['auth'];
-  if (s.authMode === 'deviceSecret') {
-    const secret = await secrets.get('deviceSecret');
-    if (!secret) return needs('No device secret is set. Enter it on the Connection page.');
-    auth = { kind: 'deviceSecret', secret };
-  } else {
-    if (s.username === '') return needs('No user name is set. Enter it on the Connection page.');
-    if (!(await secrets.get('password')))
-      return needs('No password is set. Enter it on the Connection page.');
-    // Read at sign-in time, so the password is held in one place only (the secret store).
-    auth = {
-      kind: 'password',
-      username: s.username,
-      password: async () => (await secrets.get('password')) ?? '',
-    };
-  }
+  const auth = await signIn(s, secrets, Boolean(clientKey));
+  if (!auth.ok) return auth;
   return ok({
     ...common,
     apiUrl: s.apiUrl,
-    auth,
+    auth: auth.value,
     storageOrigins: s.storageOrigins,
     allowHttp: s.allowHttp,
     ...(s.publicKey ? { publicKeyPem: s.publicKey.pem } : {}),
+  });
+}
+
+/** What signs in to a real server, or the plain "needs" message that says what is still missing. */
+async function signIn(
+  s: StoredSettings,
+  secrets: SecretStore,
+  hasClientKey: boolean,
+): Promise<Result<EngineConfigInput['auth']>> {
+  if (s.authMode === 'clientCertificate') {
+    // mTLS: without both halves the TLS handshake has nothing to present, so every call would 401.
+    const where = 'Choose the client certificate and its key on the Connection page.';
+    if (!s.clientCertificate && !hasClientKey) return needs(`No client certificate or key is set. ${where}`);
+    if (!s.clientCertificate) return needs(`No client certificate is set. ${where}`);
+    if (!hasClientKey) return needs(`The client certificate's private key is not set. ${where}`);
+    return ok({ kind: 'clientCertificate' });
+  }
+  // In the other modes the certificate is optional, but half of it would fail the handshake unclearly.
+  if (s.clientCertificate && !hasClientKey)
+    return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
+  if (s.authMode === 'deviceSecret') {
+    const secret = await secrets.get('deviceSecret');
+    if (!secret) return needs('No device secret is set. Enter it on the Connection page.');
+    return ok({ kind: 'deviceSecret', secret });
+  }
+  if (s.username === '') return needs('No user name is set. Enter it on the Connection page.');
+  if (!(await secrets.get('password'))) return needs('No password is set. Enter it on the Connection page.');
+  // Read at sign-in time, so the password is held in one place only (the secret store).
+  return ok({
+    kind: 'password',
+    username: s.username,
+    password: async () => (await secrets.get('password')) ?? '',
   });
 }

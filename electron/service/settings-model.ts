@@ -12,7 +12,7 @@ const storedSchema = (deviceId: string) =>
   z.object({
     mode: z.enum(['demo', 'server']).catch('demo'),
     apiUrl: z.string().max(2048).catch(''),
-    authMode: z.enum(['password', 'deviceSecret']).catch('password'),
+    authMode: z.enum(['password', 'deviceSecret', 'clientCertificate']).catch('password'),
     username: z.string().max(256).catch(''),
     deviceId: z.string().min(1).max(256).catch(deviceId),
     itemType: z.enum(['software', 'map', 'cache', 'config']).catch('software'),

@@ -7,12 +7,18 @@ import type { ItemType } from './getapp-protocol.js';
 import type { Result } from './result.js';
 import type { JobSnapshot } from './snapshots.js';
 
+/**
+ * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
+ * and key chosen as files sign in, and no password or secret is sent.
+ */
+export type AuthMode = 'password' | 'deviceSecret' | 'clientCertificate';
+
 /** What the UI may see of the settings. Secrets never leave main: only whether they are set. */
 export interface SettingsView {
   /** demo: the built-in demo server (nothing configured); server: a real GetApp server. */
   readonly mode: 'demo' | 'server';
   readonly apiUrl: string;
-  readonly authMode: 'password' | 'deviceSecret';
+  readonly authMode: AuthMode;
   readonly username: string;
   readonly hasPassword: boolean;
   readonly hasDeviceSecret: boolean;
@@ -41,7 +47,7 @@ export interface SettingsView {
 export interface SettingsUpdate {
   readonly mode?: 'demo' | 'server';
   readonly apiUrl?: string;
-  readonly authMode?: 'password' | 'deviceSecret';
+  readonly authMode?: AuthMode;
   readonly username?: string;
   readonly deviceId?: string;
   readonly itemType?: ItemType;

@@ -14,7 +14,7 @@ const settingsUpdate = z
   .object({
     mode: z.enum(['demo', 'server']),
     apiUrl: z.string().max(2048),
-    authMode: z.enum(['password', 'deviceSecret']),
+    authMode: z.enum(['password', 'deviceSecret', 'clientCertificate']),
     username: z.string().max(256),
     deviceId: z.string().min(1).max(256),
     itemType,

@@ -1,11 +1,12 @@
 // The real-server part of the connection form: address, sign-in method and credentials. Password
 // and device secret fields start empty every time: the UI never receives a stored secret.
-import type { SettingsView } from '../../electron/shared/ipc-contract.js';
+import type { AuthMode, SettingsView } from '../../electron/shared/ipc-contract.js';
 import { useCourier } from '../store/store-context.js';
+import { CLIENT_CERTIFICATE_HELP_ID, ClientCertificateFields } from './client-certificate-fields.js';
 
 export interface ServerDraft {
   readonly apiUrl?: string;
-  readonly authMode?: 'password' | 'deviceSecret';
+  readonly authMode?: AuthMode;
   readonly username?: string;
   readonly deviceId?: string;
   readonly password?: string;
@@ -73,7 +74,19 @@ export function ServerFields({
           />
           Device secret
         </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="auth-mode"
+            value="clientCertificate"
+            checked={authMode === 'clientCertificate'}
+            aria-describedby={authMode === 'clientCertificate' ? CLIENT_CERTIFICATE_HELP_ID : undefined}
+            onChange={() => onDraft({ authMode: 'clientCertificate' })}
+          />
+          Client certificate
+        </label>
       </fieldset>
+      {authMode === 'clientCertificate' ? <ClientCertificateFields settings={settings} /> : null}
       {authMode === 'password' ? (
         <div className="form-row">
           <div className="field">
@@ -101,7 +114,8 @@ export function ServerFields({
             </p>
           </div>
         </div>
-      ) : (
+      ) : null}
+      {authMode === 'deviceSecret' ? (
         <div className="field">
           <label htmlFor="device-secret">Device secret</label>
           <input
@@ -116,7 +130,7 @@ export function ServerFields({
             {secretHelp(settings, settings.hasDeviceSecret, 'device secret')}
           </p>
         </div>
-      )}
+      ) : null}
     </>
   );
 }

@@ -1,22 +1,10 @@
 // Cache mode: the server prepares the delivery in the background first; the UI shows that
 // preparation with the server's own percentage before any byte is downloaded.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../electron/demo-server/index.js';
-import { launchBrowser, screenshot, startE2e, UI_TIMEOUT, type E2e } from '../support/e2e-harness.js';
+import { screenshot, UI_TIMEOUT, useE2e } from '../support/e2e-harness.js';
 
-let browser: Browser;
-let e2e: E2e;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2e(browser, { demo: { mode: 'cache', cache: { prepareSeconds: 6 } } });
-}, 180_000);
-
-afterAll(async () => {
-  await e2e?.close();
-  await browser?.close();
-});
+const e2e = useE2e({ demo: { mode: 'cache', cache: { prepareSeconds: 6 } } });
 
 test(
   'the server-side preparation progress shows, then the delivery downloads and verifies',

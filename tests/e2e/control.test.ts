@@ -1,22 +1,11 @@
 // Control and continuity: pause and resume a slow delivery from the UI, and reload the page in the
 // middle of downloads: the list comes back from the service's snapshots as it was.
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../electron/demo-server/index.js';
-import { launchBrowser, startE2e, UI_TIMEOUT, type E2e } from '../support/e2e-harness.js';
+import { UI_TIMEOUT, useE2e } from '../support/e2e-harness.js';
 
-let browser: Browser;
-let e2e: E2e;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2e(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await e2e?.close();
-  await browser?.close();
-});
+const e2e = useE2e();
 
 const card = (catalogId: string) => e2e.page.getByRole('listitem', { name: catalogId });
 const percentOf = (bar: Locator) => async () => Number((await bar.getAttribute('aria-valuenow')) ?? 'NaN');

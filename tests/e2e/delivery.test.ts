@@ -1,22 +1,10 @@
 // A technician's main path in browser mode: test the connection to the built-in demo server, start
 // 1.field-nav@2.3.1 from the UI, watch it download, see every artifact verified, verify it again,
 // and find it in History. Also saves the README screenshots of those views.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot, startE2e, UI_TIMEOUT, type E2e } from '../support/e2e-harness.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, UI_TIMEOUT, useE2e } from '../support/e2e-harness.js';
 
-let browser: Browser;
-let e2e: E2e;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2e(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await e2e?.close();
-  await browser?.close();
-});
+const e2e = useE2e();
 
 describe.sequential('a delivery from the UI', () => {
   test('the connection to the built-in demo server tests good', { timeout: 120_000 }, async () => {

@@ -1,24 +1,12 @@
 // Failures a technician must understand at a glance: a tampered file (CLIENT.hashMismatch with the
 // published and the actual SHA-256 side by side) and an unknown catalog id (DELIVERY.notFound),
 // each with its code, meaning and remedy.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../electron/demo-server/index.js';
 import { ERROR_TEXT } from '../../electron/shared/error-text.js';
-import { launchBrowser, screenshot, startE2e, type E2e } from '../support/e2e-harness.js';
+import { screenshot, useE2e } from '../support/e2e-harness.js';
 
-let browser: Browser;
-let e2e: E2e;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2e(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await e2e?.close();
-  await browser?.close();
-});
+const e2e = useE2e();
 
 describe.sequential('errors explained', () => {
   test(

@@ -3,10 +3,9 @@
 // check the copy with `sha256sum -c`, and verify the package on the drive from History. Saves the
 // README screenshots of the copy and of "Verify a package".
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ExportPhase } from '../../electron/shared/ipc-contract.js';
-import { launchBrowser, screenshot, startE2e, type E2e } from '../support/e2e-harness.js';
+import { screenshot, useE2e } from '../support/e2e-harness.js';
 import { sha256sumCheck } from '../support/export-package.js';
 
 const CATALOG_ID = '1.field-nav@2.3.1';
@@ -16,22 +15,12 @@ const FILES = [
   'field-nav-offline-tiles-2.3.1.zip',
 ];
 
-let browser: Browser;
-let e2e: E2e;
 const phases: ExportPhase[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2e(browser, { exportTarget: true });
-  e2e.service.subscribe(({ event, payload }) => {
+const e2e = useE2e({ exportTarget: true }, (started) =>
+  started.service.subscribe(({ event, payload }) => {
     if (event === 'exportProgress' && phases.at(-1) !== payload.phase) phases.push(payload.phase);
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await e2e?.close();
-  await browser?.close();
-});
+  }),
+);
 
 describe.sequential('copying a staged delivery to a drive from the UI', () => {
   test('1.field-nav@2.3.1 is staged through the UI', { timeout: 180_000 }, async () => {

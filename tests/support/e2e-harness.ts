@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   startDemoServer,
   type DemoServer,
@@ -129,4 +130,29 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
     await mkdir(docs, { recursive: true });
     await copyFile(file, join(docs, `${name}.png`));
   }
+}
+
+/**
+ * One browser and one browser-mode host for a whole test file, started before its tests and closed
+ * after them. The returned object stands for the running harness (a proxy), so tests read
+ * `e2e.page` as usual; `onStart` runs once it is up (to subscribe to the service, for example).
+ */
+export function useE2e(options: Parameters<typeof startE2e>[1] = {}, onStart?: (e2e: E2e) => void): E2e {
+  let browser: Browser | undefined;
+  let running: E2e | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    running = await startE2e(browser, options);
+    onStart?.(running);
+  }, 180_000);
+  afterAll(async () => {
+    await running?.close();
+    await browser?.close();
+  });
+  return new Proxy({} as E2e, {
+    get(_target, property) {
+      if (!running) throw new Error('the e2e harness is not started yet (use it inside a test)');
+      return running[property as keyof E2e];
+    },
+  });
 }

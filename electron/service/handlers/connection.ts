@@ -5,6 +5,7 @@ import { ERROR_TEXT } from '../../shared/error-text.js';
 import type { ConnectionTest, ProjectOffer } from '../../shared/ipc-contract.js';
 import { ok } from '../../shared/result.js';
 import type { ServiceContext } from '../context.js';
+import type { StoredSettings } from '../settings-model.js';
 import type { InvokeHandlers } from '../types.js';
 
 /** A connection test gives up after this long, whatever the API client's own retries would do. */
@@ -14,6 +15,18 @@ const explain = (error: AppError) => {
   const text = ERROR_TEXT[error.code];
   return `${text.title}. ${text.remedy}`;
 };
+
+/** Says how Courier signed in, so a technician can tell which credential the server accepted. */
+function signedInText(settings: StoredSettings, server: string): string {
+  if (settings.mode === 'demo') return `Connected to ${server} and signed in.`;
+  if (settings.authMode === 'clientCertificate') {
+    // buildEngineConfig refuses this mode without a certificate; the guard only keeps the text whole.
+    const fileName = settings.clientCertificate ? ` ${settings.clientCertificate.fileName}` : '';
+    return `Connected to ${server} with the client certificate${fileName}.`;
+  }
+  const who = settings.authMode === 'deviceSecret' ? 'this device' : settings.username;
+  return `Connected to ${server} and signed in as ${who}.`;
+}
 
 export function connectionHandlers(
   ctx: ServiceContext,
@@ -53,18 +66,7 @@ export function connectionHandlers(
             message: `${server} answers, but ${signIn.error.code === 'CLIENT.auth' ? 'signing in failed' : 'the signed-in request failed'}. ${explain(signIn.error)}`,
             error: signIn.error,
           });
-        const who =
-          settings.mode === 'demo'
-            ? null
-            : settings.authMode === 'deviceSecret'
-              ? 'this device'
-              : settings.username;
-        return ok({
-          reachable: true,
-          signedIn: true,
-          message: `Connected to ${server} and signed in${who ? ` as ${who}` : ''}.`,
-          error: null,
-        });
+        return ok({ reachable: true, signedIn: true, message: signedInText(settings, server), error: null });
       } finally {
         cancel();
       }

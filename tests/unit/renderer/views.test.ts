@@ -121,6 +121,54 @@ describe('ConnectView', () => {
     expect(screen.getByText(/A password is saved, encrypted/)).toBeInTheDocument();
   });
 
+  it('signs in with a client certificate: no password fields, the two files, and the mode saved', async () => {
+    const { fake } = renderWithStore(
+      createElement(ConnectView),
+      withSettings({ mode: 'server', hasPassword: false }),
+    );
+    fake.respond('updateSettings', (update) => ok(makeSettings({ mode: 'server', ...update })));
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Client certificate' })).not.toBeInTheDocument();
+    const choice = screen.getByRole('radio', { name: 'Client certificate' });
+    await userEvent.click(choice);
+    expect(choice).toBeChecked();
+    expect(screen.queryByLabelText('User name')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+    // The radio is labelled "Device secret" too: only its secret input must be gone.
+    expect(screen.queryByLabelText('Device secret', { selector: 'input#device-secret' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Client certificate' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Client certificate key' })).toBeInTheDocument();
+    expect(choice).toHaveAccessibleDescription(
+      'The server must accept this certificate (mTLS); no password is sent.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.requests('updateSettings')).toEqual([{ authMode: 'clientCertificate' }]);
+    expect(fake.requests('setSecret')).toEqual([]);
+  });
+
+  it('chooses the client certificate and key from the Connection page and names them', async () => {
+    const { fake } = renderWithStore(
+      createElement(ConnectView),
+      withSettings({ mode: 'server', authMode: 'clientCertificate' }),
+    );
+    expect(screen.getByRole('radio', { name: 'Client certificate' })).toBeChecked();
+    fake.respond('chooseFile', ({ purpose }) =>
+      ok(
+        makeSettings({
+          mode: 'server',
+          authMode: 'clientCertificate',
+          clientCertificate: { fileName: 'client.crt' },
+          clientKey: purpose === 'clientKey' ? { fileName: 'client.key' } : null,
+        }),
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Choose… Client certificate' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose… Client certificate key' }));
+    expect(fake.requests('chooseFile')).toEqual([{ purpose: 'clientCertificate' }, { purpose: 'clientKey' }]);
+    expect(await screen.findByText('client.key')).toBeInTheDocument();
+    expect(screen.getByText('client.crt')).toBeInTheDocument();
+  });
+
   it('asks main to choose the staging folder and shows it', async () => {
     const { fake } = renderWithStore(createElement(ConnectView), withSettings());
     fake.respond('chooseStagingFolder', () => ok(makeSettings({ stagingFolder: '/media/usb/Courier' })));
