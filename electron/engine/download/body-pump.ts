@@ -72,10 +72,12 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
   let flushedAt = deps.clock.now();
   /** The file offset of everything received so far: on disk, being written, or batched. */
   const received = () => session.offset + inFlightBytes + batcher.size;
+  // Only waiting that stops us reading counts as local work for the watchdog: a write running while
+  // the socket is still read says nothing about the server, but a slow disk we wait on does.
   const settleWrite = async (): Promise<AppError | undefined> => {
     const pending = inFlight;
     inFlight = undefined;
-    return pending ? await pending : undefined;
+    return pending ? await watchdog.local(pending) : undefined;
   };
   /** Starts writing the batch once the previous write has finished; does not wait for this one. */
   const startFlush = async (): Promise<AppError | undefined> => {
@@ -86,10 +88,10 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
     inFlightBytes = data.length;
     flushedAt = deps.clock.now();
     inFlight = (async () => {
-      const written = await watchdog.local(session.write(data));
+      const written = await session.write(data);
       inFlightBytes = 0;
       if (!written.ok) return written.error;
-      const saved = await watchdog.local(session.checkpointIfDue());
+      const saved = await session.checkpointIfDue();
       return saved.ok ? undefined : saved.error;
     })();
     return undefined;
