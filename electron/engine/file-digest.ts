@@ -2,6 +2,7 @@
 // flat memory: used to re-verify a final file before reusing it instead of downloading (F7).
 import { createHash, createVerify, type KeyObject } from 'node:crypto';
 import { READ_NOFOLLOW, type StagingFs } from './staging/fs-adapter.js';
+import { readInto } from './staging/file-io.js';
 
 export interface FileDigest {
   readonly size: number;
@@ -9,8 +10,6 @@ export interface FileDigest {
   /** undefined when no signature was given to check. */
   readonly signatureValid: boolean | undefined;
 }
-
-const CHUNK = 1024 * 1024;
 
 /** undefined when the file cannot be read (missing, a symlink, unreadable). */
 export async function digestFile(
@@ -27,21 +26,12 @@ export async function digestFile(
   try {
     const hash = createHash('sha256');
     const verifier = signature ? createVerify('sha256') : undefined;
-    const buffer = Buffer.alloc(CHUNK);
-    let position = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      verifier?.update(chunk);
-      position += bytesRead;
-    }
+    const size = await readInto(handle, verifier ? [hash, verifier] : [hash]);
     const signatureValid =
       signature && verifier
         ? safeVerify(() => verifier.verify(signature.key, signature.signatureBase64, 'base64'))
         : undefined;
-    return { size: position, sha256: hash.digest(), signatureValid };
+    return { size, sha256: hash.digest(), signatureValid };
   } catch {
     return undefined;
   } finally {

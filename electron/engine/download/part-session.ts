@@ -9,14 +9,13 @@ import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { READ_NOFOLLOW } from '../staging/fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
+import { readInto } from '../staging/file-io.js';
 import { fsError } from '../staging/fs-errors.js';
 import { PART_SUFFIX, openPart } from '../staging/part-file.js';
 import type { PartFile } from '../staging/part-file.js';
 import { downloadError, forItem } from './download-errors.js';
 import { createSignatureState, signatureHolds } from './signature.js';
 import type { DownloadRequest, ResumeValidator } from './types.js';
-
-const PREFIX_CHUNK = 1024 * 1024;
 
 export interface PartSession {
   /** Bytes of the file now in the `.part` (written, not necessarily durable). */
@@ -76,13 +75,8 @@ async function primeFromDisk(
   let handle: StagingFileHandle | undefined;
   try {
     handle = await fs.open(request.partPath, READ_NOFOLLOW);
-    const buffer = Buffer.alloc(Math.min(PREFIX_CHUNK, Math.max(1, length)));
-    for (let done = 0; done < length;) {
-      if (signal?.aborted) throw signal.reason;
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, length - done), done);
-      if (bytesRead === 0) throw Object.assign(new Error('partial shorter than its offset'), { code: 'EIO' });
-      for (const sink of sinks) sink.update(buffer.subarray(0, bytesRead));
-      done += bytesRead;
+    if ((await readInto(handle, sinks, { length, ...(signal ? { signal } : {}) })) < length) {
+      throw Object.assign(new Error('partial shorter than its offset'), { code: 'EIO' });
     }
     return ok(undefined);
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Result } from '../../shared/result.js';
 import { CREATE_EXCLUSIVE, READ_NOFOLLOW } from '../staging/fs-adapter.js';
 import type { StagingFileHandle } from '../staging/fs-adapter.js';
 import { errnoOf, fsError } from '../staging/fs-errors.js';
-import { writeAll } from '../staging/file-io.js';
+import { readInto, writeAll } from '../staging/file-io.js';
 import { cancelled, exportFsError, sourceChanged } from './export-errors.js';
 import type { SourceFile } from './source.js';
 import { PART_SUFFIX, type ExportTarget } from './target.js';
@@ -38,18 +38,14 @@ export async function hashTargetFile(
     handle = await target.fs.open(path, READ_NOFOLLOW);
     if (!(await handle.stat()).isFile()) return ok(undefined);
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let position = 0;
-    for (;;) {
-      if (signal?.aborted) return fail(cancelled(target.path));
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      position += bytesRead;
-      onBytes(bytesRead);
-    }
-    return ok({ size: position, sha256: hash.digest('hex') });
+    const size = await readInto(handle, [hash], {
+      chunkBytes: CHUNK,
+      onRead: onBytes,
+      ...(signal ? { signal } : {}),
+    });
+    return ok({ size, sha256: hash.digest('hex') });
   } catch (error) {
+    if (signal?.aborted) return fail(cancelled(target.path));
     const errno = errnoOf(error);
     if (errno === 'ENOENT' || errno === 'ELOOP') {
       const root = await target.checkRoot();

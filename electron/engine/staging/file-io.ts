@@ -127,3 +127,42 @@ export async function readSmallFile(
     await handle?.close().catch(() => undefined);
   }
 }
+
+/** Anything that consumes file bytes in order: a Hash, a Verify. */
+export interface ByteSink {
+  update(chunk: Uint8Array): unknown;
+}
+
+export interface ReadIntoOptions {
+  /** Stop after this many bytes (default: the whole file). */
+  readonly length?: number;
+  /** Checked between reads; an abort throws the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Bytes just read, for progress. */
+  readonly onRead?: (bytes: number) => void;
+  readonly chunkBytes?: number;
+}
+
+/**
+ * Streams an open file into `sinks` from its start, one buffer at a time (flat memory whatever the
+ * size); returns how many bytes it read, which is less than `length` when the file is shorter.
+ */
+export async function readInto(
+  handle: StagingFileHandle,
+  sinks: readonly ByteSink[],
+  options: ReadIntoOptions = {},
+): Promise<number> {
+  const limit = options.length ?? Number.POSITIVE_INFINITY;
+  const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, limit)));
+  let position = 0;
+  while (position < limit) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit - position), position);
+    if (bytesRead === 0) break;
+    const chunk = buffer.subarray(0, bytesRead);
+    for (const sink of sinks) sink.update(chunk);
+    position += bytesRead;
+    options.onRead?.(bytesRead);
+  }
+  return position;
+}

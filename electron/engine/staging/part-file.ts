@@ -9,11 +9,10 @@ import { quoted } from '../display-text.js';
 import { CREATE_EXCLUSIVE, READ_NOFOLLOW, READ_WRITE_NOFOLLOW, nodeFs } from './fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
 import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
-import { writeAll } from './file-io.js';
+import { readInto, writeAll } from './file-io.js';
 import { childPath } from './job-folder.js';
 
 export const PART_SUFFIX = '.part';
-const HASH_CHUNK = 1024 * 1024;
 
 export interface PartFile {
   readonly path: string;
@@ -150,20 +149,13 @@ export async function hashPrefix(
   let handle: StagingFileHandle | undefined;
   try {
     handle = await fs.open(path, READ_NOFOLLOW);
-    const buffer = Buffer.alloc(Math.min(HASH_CHUNK, Math.max(1, length)));
-    let done = 0;
-    while (done < length) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, length - done), done);
-      if (bytesRead === 0) {
-        return fail(
-          fileSystemError(
-            `The partial file ${quoted(path)} is shorter than ${length} bytes; restart it from zero.`,
-            path,
-          ),
-        );
-      }
-      hash.update(buffer.subarray(0, bytesRead));
-      done += bytesRead;
+    if ((await readInto(handle, [hash], { length })) < length) {
+      return fail(
+        fileSystemError(
+          `The partial file ${quoted(path)} is shorter than ${length} bytes; restart it from zero.`,
+          path,
+        ),
+      );
     }
     return ok(hash);
   } catch (error) {

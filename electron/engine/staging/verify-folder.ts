@@ -1,7 +1,7 @@
 // Re-checks a staged package fully offline, on any machine: re-hashes every staged file (streaming)
 // and, given a public key, re-verifies signatures. Imports node:*, ../../shared/, ./ siblings only.
 import { createHash, createPublicKey, createVerify } from 'node:crypto';
-import type { KeyObject, Verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { CONTROL_DIR, MANIFEST_FILE, REPORT_FILE, SUMS_FILE } from '../../shared/manifest.js';
@@ -12,6 +12,7 @@ import { digestHex, parseExpectedHash } from '../hash-format.js';
 import { READ_NOFOLLOW, nodeFs } from './fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
 import { errnoOf, fsError } from './fs-errors.js';
+import { readInto } from './file-io.js';
 import { readManifest } from './manifest.js';
 
 export type FileStatus = 'verified' | 'missing' | 'changed' | 'signatureInvalid';
@@ -44,7 +45,6 @@ export interface VerifyFolderOptions {
 }
 
 const OWN_ENTRIES = new Set([MANIFEST_FILE, REPORT_FILE, SUMS_FILE, CONTROL_DIR]);
-const CHUNK = 1024 * 1024;
 
 export async function verifyFolder(
   dir: string,
@@ -125,7 +125,7 @@ async function verifyFile(
         actualSha256: null,
         signature: 'notChecked',
       });
-    size = await streamInto(handle, hash, verifier);
+    size = await readInto(handle, verifier ? [hash, verifier] : [hash]);
   } catch (error) {
     const errno = errnoOf(error);
     if (errno === 'ENOENT')
@@ -167,21 +167,4 @@ async function verifyFile(
   const changed = size !== a.size || actual !== a.sha256 || !publishedOk;
   const status: FileStatus = changed ? 'changed' : signature === 'invalid' ? 'signatureInvalid' : 'verified';
   return ok({ ...base, status, actualSize: size, actualSha256: actual, signature });
-}
-
-async function streamInto(
-  handle: StagingFileHandle,
-  hash: ReturnType<typeof createHash>,
-  verifier: Verify | undefined,
-): Promise<number> {
-  const buffer = Buffer.alloc(CHUNK);
-  let position = 0;
-  for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
-    if (bytesRead === 0) return position;
-    const chunk = buffer.subarray(0, bytesRead);
-    hash.update(chunk);
-    verifier?.update(chunk);
-    position += bytesRead;
-  }
 }
