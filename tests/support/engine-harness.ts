@@ -77,3 +77,15 @@ export async function engineHarness(
     },
   };
 }
+
+/** Resolves once the engine has received at least `bytes` of `file` (real I/O; no timing assumed). */
+export async function untilWritten(h: EngineHarness, file: string, bytes: number): Promise<void> {
+  const written = () =>
+    h.engine
+      .jobs()
+      .flatMap((job) => job.items)
+      .find((item) => item.fileName === file)?.bytesDone ?? 0;
+  for (let i = 0; i < 5000 && written() < bytes; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  if (written() < bytes) throw new Error(`${file}: only ${written()} of ${bytes} bytes arrived`);
+}

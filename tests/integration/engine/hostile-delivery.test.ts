@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
-import { engineHarness, type EngineHarness } from '../../support/engine-harness.js';
+import { engineHarness, untilWritten, type EngineHarness } from '../../support/engine-harness.js';
 import { skipReason, useMounts } from '../../support/export-mounts.js';
 
 const spawned = vi.hoisted(() => [] as string[]);
@@ -37,17 +37,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-async function untilWritten(h: EngineHarness, file: string, bytes: number): Promise<void> {
-  const written = () =>
-    h.engine
-      .jobs()
-      .flatMap((j) => j.items)
-      .find((i) => i.fileName === file)?.bytesDone ?? 0;
-  for (let i = 0; i < 5000 && written() < bytes; i += 1)
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  expect(written()).toBeGreaterThanOrEqual(bytes);
-}
 
 describe('a whole delivery, hostile or unlucky', () => {
   test('M9/X1: staging an executable with arguments runs nothing; the arguments stay data', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
 import { createEngine } from '../../../electron/engine/index.js';
-import { engineHarness, type EngineHarness } from '../../support/engine-harness.js';
+import { engineHarness, untilWritten, type EngineHarness } from '../../support/engine-harness.js';
 
 const TILES = 'field-nav-offline-tiles-2.3.1.zip';
 const TILES_SIZE = 4_194_311;
@@ -17,25 +17,13 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Resolves once the engine has written at least `bytes` of `file` (real I/O; no timing assumed). */
-async function served(h: EngineHarness, file: string, bytes: number): Promise<void> {
-  const written = () =>
-    h.engine
-      .jobs()
-      .flatMap((job) => job.items)
-      .find((item) => item.fileName === file)?.bytesDone ?? 0;
-  for (let i = 0; i < 5000 && written() < bytes; i += 1)
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  expect(written()).toBeGreaterThanOrEqual(bytes);
-}
-
 describe('pause, resume and restart', () => {
   test('T2: a paused download keeps its bytes and resumes with Range where it stopped', async () => {
     harness = await engineHarness({ config: { concurrency: 1 } });
     harness.server.faults!.storage(TILES, { stallAfterBytes: STALL_AT, times: 1 });
     const started = harness.engine.start(BUILTIN_IDS.fieldNav);
     const jobId = started.ok ? started.value.jobId : '';
-    await served(harness, TILES, STALL_AT);
+    await untilWritten(harness, TILES, STALL_AT);
     harness.engine.pause(jobId);
     const paused = await harness.engine.settled(jobId);
     expect(paused.ok && paused.value.phase).toBe('paused');
@@ -61,7 +49,7 @@ describe('pause, resume and restart', () => {
     harness = await engineHarness({ config: { concurrency: 1 } });
     harness.server.faults!.storage(TILES, { stallAfterBytes: STALL_AT, times: 1 });
     const started = harness.engine.start(BUILTIN_IDS.fieldNav);
-    await served(harness, TILES, STALL_AT);
+    await untilWritten(harness, TILES, STALL_AT);
     await harness.engine.close(); // quitting checkpoints and pauses every job
 
     const second = createEngine({ ...harness.engine.config });
@@ -83,7 +71,7 @@ describe('pause, resume and restart', () => {
     harness.engine.start(BUILTIN_IDS.fieldNav);
     const cancelled = harness.engine.start(BUILTIN_IDS.b64Tools);
     if (cancelled.ok) harness.engine.cancel(cancelled.value.jobId);
-    await served(harness, TILES, STALL_AT);
+    await untilWritten(harness, TILES, STALL_AT);
     await harness.engine.close(); // quitting: every job checkpoints and pauses
 
     const next = createEngine({ ...harness.engine.config });
@@ -100,7 +88,7 @@ describe('pause, resume and restart', () => {
     harness.server.faults!.storage(TILES, { stallAfterBytes: STALL_AT, times: 1 });
     const started = harness.engine.start(BUILTIN_IDS.fieldNav);
     const jobId = started.ok ? started.value.jobId : '';
-    await served(harness, TILES, STALL_AT);
+    await untilWritten(harness, TILES, STALL_AT);
     harness.engine.cancel(jobId);
     const ended = await harness.engine.settled(jobId);
     expect(ended.ok && ended.value.phase).toBe('cancelled');
