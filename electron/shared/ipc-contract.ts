@@ -2,187 +2,24 @@
 // every invoke method with its request and response, every push event, and the CourierBridge type
 // that `window.courier` has. Preload, main handlers, web-host and renderer are all typed from here.
 // Pure types and constants: no node:*, no electron, no DOM, no zod (schemas: ipc-schemas.ts).
-import type { AppError } from './app-error.js';
 import type { ItemType } from './getapp-protocol.js';
+import type {
+  SettingsView,
+  SettingsUpdate,
+  FilePurpose,
+  ConnectionTest,
+  ProjectsPage,
+  PackageCheck,
+  PackageSummary,
+  PickedPackageCheck,
+  ExportProgressEvent,
+  ExportSummary,
+  Notice,
+} from './ipc-payloads.js';
 import type { Result } from './result.js';
 import type { JobSnapshot } from './snapshots.js';
 
-/**
- * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
- * and key chosen as files sign in, and no password or secret is sent.
- */
-export type AuthMode = 'password' | 'deviceSecret' | 'clientCertificate';
-
-/** What the UI may see of the settings. Secrets never leave main: only whether they are set. */
-export interface SettingsView {
-  /** demo: the built-in demo server (nothing configured); server: a real GetApp server. */
-  readonly mode: 'demo' | 'server';
-  readonly apiUrl: string;
-  readonly authMode: AuthMode;
-  readonly username: string;
-  readonly hasPassword: boolean;
-  readonly hasDeviceSecret: boolean;
-  /** Where secrets are kept: encrypted by the OS, or in memory only (asked again next start). */
-  readonly secretStorage: 'encrypted' | 'memoryOnly';
-  readonly deviceId: string;
-  readonly itemType: ItemType;
-  /** Shown to the user; the UI never acts on it (folders are chosen in main). */
-  readonly stagingFolder: string;
-  readonly storageOrigins: readonly string[];
-  readonly allowHttp: boolean;
-  readonly concurrency: number;
-  /** Bytes per second; null = unlimited. */
-  readonly bandwidthLimit: number | null;
-  readonly pollIntervalMs: number;
-  readonly allowUnverified: boolean;
-  /** The pinned signing key, if any: file name and SHA-256 fingerprint of the key. */
-  readonly publicKey: { readonly fileName: string; readonly fingerprint: string } | null;
-  readonly caBundle: { readonly fileName: string } | null;
-  readonly clientCertificate: { readonly fileName: string } | null;
-  /** The client certificate's private key, when it is loaded (its bytes never leave main). */
-  readonly clientKey: { readonly fileName: string } | null;
-}
-
-/** The settings values the UI may change (plain values: never paths, URLs to fetch, or secrets). */
-export interface SettingsUpdate {
-  readonly mode?: 'demo' | 'server';
-  readonly apiUrl?: string;
-  readonly authMode?: AuthMode;
-  readonly username?: string;
-  readonly deviceId?: string;
-  readonly itemType?: ItemType;
-  readonly storageOrigins?: readonly string[];
-  readonly allowHttp?: boolean;
-  readonly concurrency?: number;
-  readonly bandwidthLimit?: number | null;
-  readonly pollIntervalMs?: number;
-  readonly allowUnverified?: boolean;
-}
-
-export type FilePurpose = 'publicKey' | 'caBundle' | 'clientCertificate' | 'clientKey';
-
-export interface ConnectionTest {
-  readonly reachable: boolean;
-  readonly signedIn: boolean;
-  /** Plain words: what worked and what did not. */
-  readonly message: string;
-  readonly error: AppError | null;
-}
-
-export interface ProjectOffer {
-  readonly projectId: number;
-  readonly projectName: string;
-  readonly displayName: string | null;
-  readonly catalogId: string | null;
-  readonly version: string | null;
-  readonly size: number | null;
-  readonly releaseNotes: string | null;
-  readonly releasedAt: string | null;
-}
-
-export interface ProjectsPage {
-  readonly projects: readonly ProjectOffer[];
-  readonly total: number;
-  readonly page: number;
-  readonly perPage: number;
-}
-
-export type FileCheck = 'verified' | 'missing' | 'changed' | 'signatureInvalid';
-
-export interface PackageCheck {
-  readonly ok: boolean;
-  readonly catalogId: string;
-  readonly files: readonly {
-    readonly file: string;
-    readonly itemKey: string;
-    readonly status: FileCheck;
-    readonly expectedSha256: string;
-    readonly actualSha256: string | null;
-  }[];
-  readonly extra: readonly string[];
-  readonly signaturesChecked: boolean;
-}
-
-/** A staged package found in the staging folder, read from its manifest. */
-export interface PackageSummary {
-  /** Opaque id for later calls (the folder name); never a path. */
-  readonly packageId: string;
-  readonly catalogId: string;
-  readonly stagedAt: string;
-  readonly verified: boolean;
-  readonly fileCount: number;
-  readonly totalBytes: number;
-  readonly server: string;
-}
-
-/** A package check of a folder picked in main ("Verify a package"), with that folder for display. */
-export interface PickedPackageCheck extends PackageCheck {
-  /** Shown to the user; the UI never acts on it. */
-  readonly folder: string;
-}
-
-/**
- * preflight: re-checking the staged package, the drive's space, file system and files already there.
- * copy: writing what is missing. readBack: reading every copied file back from the drive.
- */
-export type ExportPhase = 'preflight' | 'copy' | 'readBack' | 'done' | 'failed';
-
-/** One export's progress, pushed while it runs (at most 5 a second; phase changes at once). */
-export interface ExportProgressEvent {
-  /** The job whose package is copied; null when it was started from History (by packageId). */
-  readonly jobId: string | null;
-  /** The package folder's name (History's id), for both kinds of export. */
-  readonly packageId: string;
-  /** Where the package goes, `<chosen folder>/<package folder>`: shown, never acted on. */
-  readonly targetFolder: string;
-  readonly phase: ExportPhase;
-  /** Bytes of this phase so far, and in all. */
-  readonly bytesDone: number;
-  readonly bytesTotal: number;
-  /** Bytes per second, 0 when nothing moves. */
-  readonly speed: number;
-  readonly etaMs: number | null;
-  /** Set when phase is 'failed' (CLIENT.cancelled when the user stopped it). */
-  readonly error: AppError | null;
-}
-
-export interface ExportedFileResult {
-  readonly file: string;
-  readonly itemKey: string;
-  readonly size: number;
-  readonly sha256: string;
-  /** copied: written and read back in this run; reused: already on the drive, re-hashed in this run. */
-  readonly how: 'copied' | 'reused';
-}
-
-/** A finished export: every file on the drive was read back and matched the manifest. */
-export interface ExportSummary {
-  readonly catalogId: string;
-  readonly packageId: string;
-  /** `<chosen folder>/<package folder>`: shown to the user, never acted on by the UI. */
-  readonly targetFolder: string;
-  readonly files: readonly ExportedFileResult[];
-  readonly filesCopied: number;
-  readonly filesReused: number;
-  readonly bytesTotal: number;
-  readonly bytesCopied: number;
-  /** Every file was read back from the drive and matched the manifest. */
-  readonly verified: boolean;
-  /** The staged package itself was fully verified (checksums and signatures) when it was staged. */
-  readonly packageVerified: boolean;
-  /**
-   * The read-back may have come from this computer's memory cache rather than the drive: re-plug the
-   * drive and use "Verify a package" to read the device itself.
-   */
-  readonly readBackMayBeCached: boolean;
-  /** As the operating system names it (vfat, exfat, ntfs3, ext4 ...), or 'unknown'. */
-  readonly fileSystem: string;
-}
-
-export interface Notice {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly message: string;
-}
+export type * from './ipc-payloads.js';
 
 /** Every invoke method: request → Promise<Result<response>>. */
 export interface InvokeContract {
