@@ -51,58 +51,46 @@ export function judge(inputs: CheckInputs): Verdict {
     inputs.binding.packageDigest &&
     digestsEqual(inputs.binding.claimed, inputs.binding.packageDigest),
   );
+  const verdict = (
+    outcome: Verdict['outcome'],
+    error: Omit<AppError, 'itemKey'> | null = null,
+    isBound = false,
+  ): Verdict => ({
+    hashCheck,
+    signatureCheck,
+    outcome,
+    bound: isBound,
+    error: error ? appError({ ...error, itemKey }) : null,
+  });
+
   if (hashCheck === 'mismatch') {
     const expected = digestHex(expectedHash!.digest);
     const actual = digestHex(actualDigest);
-    return {
-      hashCheck,
-      signatureCheck,
-      outcome: 'failed',
-      bound: false,
-      error: appError({
-        code: 'CLIENT.hashMismatch',
-        message: `${itemKey}: the downloaded bytes do not match the server's SHA-256 (expected ${expected}, got ${actual}).`,
-        retryable: true,
-        itemKey,
-        detail: { expected, actual },
-      }),
-    };
+    return verdict('failed', {
+      code: 'CLIENT.hashMismatch',
+      message: `${itemKey}: the downloaded bytes do not match the server's SHA-256 (expected ${expected}, got ${actual}).`,
+      retryable: true,
+      detail: { expected, actual },
+    });
   }
   if (signatureCheck === 'invalid') {
-    return {
-      hashCheck,
-      signatureCheck,
-      outcome: 'failed',
-      bound: false,
-      error: appError({
-        code: 'CLIENT.signatureInvalid',
-        message: `${itemKey}: the signature does not match the file under the configured public key; the file may have been altered.`,
-        retryable: false,
-        itemKey,
-      }),
-    };
+    return verdict('failed', {
+      code: 'CLIENT.signatureInvalid',
+      message: `${itemKey}: the signature does not match the file under the configured public key; the file may have been altered.`,
+      retryable: false,
+    });
   }
-  if (hashCheck === 'verified' || signatureCheck === 'verified') {
-    return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound: false };
-  }
-  if (bound) return { hashCheck, signatureCheck, outcome: 'verified', error: null, bound };
-  if (inputs.allowUnverified)
-    return { hashCheck, signatureCheck, outcome: 'unverified', error: null, bound: false };
+  if (hashCheck === 'verified' || signatureCheck === 'verified') return verdict('verified');
+  if (bound) return verdict('verified', null, true);
+  if (inputs.allowUnverified) return verdict('unverified');
   const why =
     signatureCheck === 'noKey'
       ? 'it is signed, but no public key is configured to check the signature'
       : 'the server sent neither a hash nor a signature for it';
-  return {
-    hashCheck,
-    signatureCheck,
-    outcome: 'failed',
-    bound: false,
-    error: appError({
-      code: 'CLIENT.unverified',
-      message: `${itemKey}: nothing can vouch for this file (${why}). It was kept aside, not staged.`,
-      retryable: false,
-      itemKey,
-      detail: { reason: signatureCheck === 'noKey' ? 'noKey' : 'noChecks' },
-    }),
-  };
+  return verdict('failed', {
+    code: 'CLIENT.unverified',
+    message: `${itemKey}: nothing can vouch for this file (${why}). It was kept aside, not staged.`,
+    retryable: false,
+    detail: { reason: signatureCheck === 'noKey' ? 'noKey' : 'noChecks' },
+  });
 }
