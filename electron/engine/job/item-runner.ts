@@ -61,7 +61,7 @@ export async function runItem(ctx: ItemContext): Promise<void> {
         onProgress: (bytes) => {
           item.bytesDone = bytes;
           item.meter.update(bytes);
-          ctx.reporter.record(plan.itemKey, 'Download', progressOf(item));
+          ctx.reporter.record(plan.itemKey, 'Download', () => progressOf(item));
           ctx.onProgress();
         },
         onCheckpoint: async (state) => {

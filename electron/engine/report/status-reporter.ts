@@ -17,8 +17,11 @@ export interface ItemProgress {
 }
 
 export interface StatusReporter {
-  /** Queues a report for one item; `Download` reports are rate-limited per item. */
-  record(itemKey: string, status: ReportStatus, progress?: ItemProgress): void;
+  /**
+   * Queues a report for one item; `Download` reports are rate-limited per item. Progress may be
+   * given as a function: it is called only for a report that goes out (downloads call this per chunk).
+   */
+  record(itemKey: string, status: ReportStatus, progress?: ItemProgress | (() => ItemProgress)): void;
   /** Reports not yet accepted by the server, oldest first (for the journal). */
   pending(): DeliveryStatusDto[];
   /** Resolves when the outbox is empty or `signal` aborts. */
@@ -120,7 +123,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
         if (last !== undefined && clock.now() - last < options.intervalMs) return;
         lastDownloadAt.set(itemKey, clock.now());
       }
-      queue.push(build(itemKey, status, progress));
+      queue.push(build(itemKey, status, typeof progress === 'function' ? progress() : progress));
       options.onChange?.();
       kick();
     },
