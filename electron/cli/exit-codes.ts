@@ -12,6 +12,8 @@ export const EXIT = {
   server: 4,
   network: 5,
   disk: 6,
+  /** The package is failed or empty: some artifacts were not staged, or it lists no file. */
+  notStaged: 7,
   /** Stopped with Ctrl-C: paused, resumable. */
   interrupted: 130,
 } as const;

@@ -1,5 +1,6 @@
 // Maps the end state of a command's jobs to one exit code (README, `courier --help`).
 import type { ErrorCode } from '../shared/error-codes.js';
+import type { PackageState } from '../shared/package-verdict.js';
 import type { JobSnapshot } from '../shared/snapshots.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 
@@ -8,6 +9,7 @@ const VERIFICATION: ReadonlySet<ErrorCode> = new Set([
   'CLIENT.hashFormat',
   'CLIENT.sizeMismatch',
   'CLIENT.signatureInvalid',
+  'CLIENT.signatureMissing',
 ]);
 const DISK: ReadonlySet<ErrorCode> = new Set([
   'CLIENT.diskFull',
@@ -29,6 +31,18 @@ const PARTIAL: ReadonlySet<ErrorCode> = new Set([
   'CLIENT.unsafeName',
   'CLIENT.urlRejected',
 ]);
+
+/** `courier verify` and `courier export`: the package verdict as an exit code; 0 only when verified. */
+export const EXIT_FOR_PACKAGE: Readonly<Record<PackageState, ExitCode>> = {
+  verified: EXIT.ok,
+  changed: EXIT.verificationFailed,
+  missing: EXIT.verificationFailed,
+  unlisted: EXIT.verificationFailed,
+  failed: EXIT.notStaged,
+  empty: EXIT.notStaged,
+  unverified: EXIT.partial,
+  incomplete: EXIT.partial,
+};
 
 export function exitCodeForError(code: ErrorCode): ExitCode {
   if (VERIFICATION.has(code)) return EXIT.verificationFailed;
@@ -54,6 +68,7 @@ export function exitCodeForJobs(jobs: readonly JobSnapshot[]): ExitCode {
     EXIT.network,
     EXIT.server,
     EXIT.usage,
+    EXIT.notStaged,
     EXIT.partial,
     EXIT.ok,
   ];

@@ -2,7 +2,7 @@
 // download, verify, stage, report) and streams snapshots of them. Pure Node: the CLI, the desktop
 // service and the browser host all drive this same object. Clock, transport, fs and random are
 // injected with real defaults; nothing here reads process.env.
-import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appError } from '../shared/app-error.js';
 import type { ItemType } from '../shared/getapp-protocol.js';
 import { fail, ok, type Result } from '../shared/result.js';
@@ -13,6 +13,7 @@ import { realClock, type Clock } from './clock.js';
 import { withDefaults, type EngineConfig, type EngineConfigInput } from './config.js';
 import type { HttpTransport } from './http/transport.js';
 import { createTransport } from './http/transport.js';
+import { parsePublicKey } from './integrity/public-key.js';
 import { JobRunner } from './job/job-runner.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { stageDependencies } from './reuse/stage-dependencies.js';
@@ -26,6 +27,7 @@ export type { Clock } from './clock.js';
 export { realClock, ManualClock } from './clock.js';
 export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
 export { verifyFolder } from './staging/verify-folder.js';
+export { parsePublicKey, type SigningKey } from './integrity/public-key.js';
 export { findUnfinishedJobs, type UnfinishedJob } from './staging/unfinished-jobs.js';
 export { nodeFs } from './staging/fs-adapter.js';
 export * from './export/export-package.js';
@@ -72,24 +74,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-function parsePublicKey(pem: string | undefined): Result<{ key: KeyObject; pem: string } | undefined> {
-  if (pem === undefined) return ok(undefined);
-  try {
-    const key = createPublicKey(pem);
-    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
-      return ok({ key, pem });
-  } catch {
-    // Reported below like a key of the wrong kind.
-  }
-  return fail(
-    appError({
-      code: 'CLIENT.invalidRequest',
-      message: 'The signing public key is not an ECDSA P-256 public key in PEM form (cosign.pub).',
-      retryable: false,
-    }),
-  );
-}
-
 export function createEngine(input: EngineConfigInput, overrides: Partial<EngineDeps> = {}): Result<Engine> {
   const config = withDefaults(input);
   if (config.auth.kind === 'clientCertificate' && !(config.tls?.cert && config.tls.key)) {
@@ -101,7 +85,7 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
       }),
     );
   }
-  const publicKey = parsePublicKey(config.publicKeyPem);
+  const publicKey = config.publicKeyPem === undefined ? ok(undefined) : parsePublicKey(config.publicKeyPem);
   if (!publicKey.ok) return publicKey;
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => listeners.forEach((listener) => listener(event));

@@ -59,7 +59,9 @@ export function unsafeNameReason(name: string): string | undefined {
   const folded = foldName(name);
   // Re-check after folding: a compatibility form must not turn into a separator or device name.
   if (/[/\\:*?"<>|%\p{Cc}]/u.test(folded)) return 'it folds to a forbidden character';
-  const stem = folded.split('.')[0] ?? '';
+  // Windows ignores spaces and dots between a device name and its extension: `CON .txt` (and its
+  // fullwidth `Ｃｏｎ .txt`, folded above) opens the console, not a file (M2).
+  const stem = (folded.split('.')[0] ?? '').replace(/[\s.]+$/u, '');
   if (WINDOWS_DEVICES.test(stem)) return 'it is a Windows device name';
   if (folded.endsWith(PART_SUFFIX)) return `it ends with "${PART_SUFFIX}", Courier's partial-file suffix`;
   if (RESERVED_NAMES.has(folded)) return 'it is the name of a file Courier writes itself';

@@ -19,13 +19,29 @@ export const MAX_REDIRECTS = 5;
 const MAX_URL_LENGTH = 16 * 1024;
 
 // Never a delivery server, whatever the allowlist says: link-local (cloud metadata at
-// 169.254.169.254), multicast, and unspecified/broadcast addresses. BlockList also matches the
-// IPv4-mapped IPv6 forms (`::ffff:169.254.169.254`).
+// 169.254.169.254), multicast, and unspecified/broadcast addresses. BlockList itself matches the
+// IPv4-mapped IPv6 forms (`::ffff:169.254.169.254`), but not the other IPv6 spellings that carry an
+// IPv4 address: IPv4-compatible (`::169.254.169.254` = `::a9fe:a9fe`, deprecated yet still routed
+// by some stacks) and NAT64 (`64:ff9b::169.254.169.254`, which a NAT64 gateway turns back into the
+// IPv4 address). Those get the same IPv4 ranges below their prefix (U2).
+const NEVER_SERVER_V4: readonly (readonly [string, number])[] = [
+  ['169.254.0.0', 16],
+  ['224.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['255.255.255.255', 32],
+];
+/** The IPv6 /96 prefixes whose last 32 bits are an IPv4 address. */
+const IPV4_EMBEDDING_PREFIXES = ['::', '64:ff9b::'] as const;
+
 const NEVER_SERVER = new BlockList();
-NEVER_SERVER.addSubnet('169.254.0.0', 16, 'ipv4');
-NEVER_SERVER.addSubnet('224.0.0.0', 4, 'ipv4');
-NEVER_SERVER.addSubnet('0.0.0.0', 8, 'ipv4');
-NEVER_SERVER.addAddress('255.255.255.255', 'ipv4');
+for (const [network, bits] of NEVER_SERVER_V4) {
+  NEVER_SERVER.addSubnet(network, bits, 'ipv4');
+  for (const prefix of IPV4_EMBEDDING_PREFIXES) {
+    // `::0.0.0.0/104` would take `::1` (loopback, a legitimate lab server) with it; `::` is below.
+    if (prefix === '::' && network === '0.0.0.0') continue;
+    NEVER_SERVER.addSubnet(`${prefix}${network}`, 96 + bits, 'ipv6');
+  }
+}
 NEVER_SERVER.addSubnet('fe80::', 10, 'ipv6');
 NEVER_SERVER.addSubnet('ff00::', 8, 'ipv6');
 NEVER_SERVER.addAddress('::', 'ipv6');

@@ -1,8 +1,16 @@
-// Native pickers and "open in file manager" for the service: chosen and resolved in main only, so
-// the renderer never hands a path to act on (E1, E5). Imports electron and service/ types only.
-import { dialog, shell, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
+// Native pickers, confirmations and "open in file manager" for the service: chosen, asked and resolved
+// in main only, so the renderer never hands a path to act on (E1, E5) nor answers a question meant
+// for the person at the screen. Imports electron and service/ types only.
+import {
+  dialog,
+  shell,
+  type BrowserWindow,
+  type FileFilter,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+} from 'electron';
 import type { FilePurpose } from '../shared/ipc-contract.js';
-import type { Dialogs, FolderPurpose, Shell } from '../service/index.js';
+import type { Confirmation, Dialogs, FolderPurpose, Shell } from '../service/index.js';
 
 const FILES: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
   publicKey: {
@@ -38,6 +46,20 @@ const FOLDERS: Record<FolderPurpose, OpenDialogOptions> = {
   },
 };
 
+/** Cancel first, default and on Escape: only a deliberate click on the named button says yes. */
+export function confirmationBox(question: Confirmation): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: question.title,
+    message: question.message,
+    detail: question.detail,
+    buttons: ['Cancel', question.confirmLabel],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+}
+
 export function createDialogs(window: () => BrowserWindow | undefined): Dialogs {
   let lastDrive: string | undefined;
   const pick = async (options: OpenDialogOptions) => {
@@ -59,6 +81,12 @@ export function createDialogs(window: () => BrowserWindow | undefined): Dialogs 
         filters: [...FILES[purpose].filters, { name: 'All files', extensions: ['*'] }],
         properties: ['openFile'],
       }),
+    async confirm(question) {
+      const win = window();
+      const options = confirmationBox(question);
+      const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return answer.response === 1;
+    },
   };
 }
 

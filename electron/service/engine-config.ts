@@ -3,7 +3,7 @@
 import { appError } from '../shared/app-error.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { EngineConfigInput } from '../engine/index.js';
-import type { StoredSettings } from './settings-model.js';
+import { secretsBound, type StoredSettings } from './settings-model.js';
 import type { DemoInfo, SecretStore } from './types.js';
 
 const needs = (message: string): Result<never> =>
@@ -23,6 +23,7 @@ export function engineKey(s: StoredSettings, stagingRoot: string, secretsVersion
     s.publicKey?.fingerprint ?? null,
     s.caBundle?.pem ?? null,
     s.clientCertificate?.pem ?? null,
+    s.secretBinding,
     secretsVersion,
   ]);
 }
@@ -92,13 +93,18 @@ async function signIn(
   // In the other modes the certificate is optional, but half of it would fail the handshake unclearly.
   if (s.clientCertificate && !hasClientKey)
     return needs('A client certificate is set but its private key is not. Choose the key file in Settings.');
+  // A4/E1: a secret goes only to the connection it was entered for. The handlers drop secrets when
+  // the connection changes; this is the last line, so a missed drop still sends nothing elsewhere.
+  const bound = secretsBound(s);
   if (s.authMode === 'deviceSecret') {
     const secret = await secrets.get('deviceSecret');
     if (!secret) return needs('No device secret is set. Enter it on the Connection page.');
+    if (!bound) return needs(enterAgain('device secret'));
     return ok({ kind: 'deviceSecret', secret });
   }
   if (s.username === '') return needs('No user name is set. Enter it on the Connection page.');
   if (!(await secrets.get('password'))) return needs('No password is set. Enter it on the Connection page.');
+  if (!bound) return needs(enterAgain('password'));
   // Read at sign-in time, so the password is held in one place only (the secret store).
   return ok({
     kind: 'password',
@@ -106,3 +112,6 @@ async function signIn(
     password: async () => (await secrets.get('password')) ?? '',
   });
 }
+
+const enterAgain = (what: string) =>
+  `The saved ${what} was entered for another server address. Enter it again on the Connection page.`;

@@ -14,7 +14,7 @@ import type { ServiceContext } from './context.js';
 const MAX_ENTRIES = 500;
 
 export const toCheck = (v: FolderVerification): PackageCheck => ({
-  ok: v.ok,
+  state: v.state,
   catalogId: v.catalogId,
   files: v.files.map((f) => ({
     file: f.file,
@@ -22,6 +22,7 @@ export const toCheck = (v: FolderVerification): PackageCheck => ({
     status: f.status,
     expectedSha256: f.expectedSha256,
     actualSha256: f.actualSha256,
+    outcome: f.outcome,
   })),
   extra: [...v.extra],
   signaturesChecked: v.signaturesChecked,

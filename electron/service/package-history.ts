@@ -5,24 +5,36 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { appError } from '../shared/app-error.js';
 import type { PackageSummary } from '../shared/ipc-contract.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT } from '../shared/manifest.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT, type ArtifactOutcome } from '../shared/manifest.js';
+import { listedFiles, recordedState } from '../shared/package-verdict.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const MAX_PACKAGES = 2000;
 
-/** Only what the history shows; `courier verify` / verifyPackage check the whole manifest. */
+/**
+ * Only what the history shows; `courier verify` / verifyPackage check the whole manifest. An outcome
+ * this version does not know makes the manifest unreadable rather than quietly ignored (an ignored
+ * failure would read as verified).
+ */
+const OUTCOMES = {
+  verified: 'verified',
+  unverified: 'unverified',
+  notDownloadable: 'notDownloadable',
+  failed: 'failed',
+  rejected: 'rejected',
+} as const satisfies { [K in ArtifactOutcome]: K };
+
 const summarySchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   catalogId: z.string(),
   server: z.string(),
   stagedAt: z.string(),
-  verified: z.boolean(),
   artifacts: z.array(
     z.object({
       file: z.string().nullable(),
       size: z.number().nonnegative().nullable(),
-      outcome: z.string(),
+      outcome: z.enum(OUTCOMES),
     }),
   ),
 });
@@ -59,21 +71,21 @@ export async function packageFolder(root: string, packageId: string): Promise<Re
   }
 }
 
-async function readSummary(root: string, name: string): Promise<PackageSummary | undefined> {
+/** The History line of the package `name` in `root`; undefined when its manifest cannot be read. */
+export async function readSummary(root: string, name: string): Promise<PackageSummary | undefined> {
   const path = join(root, name, MANIFEST_FILE);
   try {
     const info = await lstat(path);
     if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) return undefined;
     const parsed = summarySchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
     if (!parsed.success) return undefined;
-    const staged = parsed.data.artifacts.filter(
-      (a) => a.file !== null && (a.outcome === 'verified' || a.outcome === 'unverified'),
-    );
+    const { artifacts } = parsed.data;
+    const staged = listedFiles(artifacts);
     return {
       packageId: name,
       catalogId: parsed.data.catalogId,
       stagedAt: parsed.data.stagedAt,
-      verified: parsed.data.verified,
+      state: recordedState(artifacts),
       fileCount: staged.length,
       totalBytes: staged.reduce((sum, a) => sum + (a.size ?? 0), 0),
       server: parsed.data.server,

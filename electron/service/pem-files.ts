@@ -1,11 +1,12 @@
 // Loads a file the user picked in a native dialog (key, CA bundle, client certificate or key) and
 // checks it is what its purpose needs before anything keeps it. node:* and shared/ only.
-import { X509Certificate, createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { appError } from '../shared/app-error.js';
 import type { FilePurpose } from '../shared/ipc-contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import { parsePublicKey } from '../engine/index.js';
 
 const MAX_PEM_BYTES = 1024 * 1024;
 
@@ -32,17 +33,10 @@ const refuse = (purpose: FilePurpose, fileName: string, why: string): Result<nev
     }),
   );
 
+/** The key's fingerprint when it is a usable signing key (the engine's one key rule), else undefined. */
 export function publicKeyFingerprint(pem: string): string | undefined {
-  try {
-    const key = createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
-      return undefined;
-    return createHash('sha256')
-      .update(key.export({ type: 'spki', format: 'der' }))
-      .digest('hex');
-  } catch {
-    return undefined;
-  }
+  const parsed = parsePublicKey(pem);
+  return parsed.ok ? parsed.value.fingerprint : undefined;
 }
 
 function certificates(pem: string): X509Certificate[] | undefined {

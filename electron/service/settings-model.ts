@@ -1,11 +1,25 @@
-// The settings document the service persists, its defaults, and the view the UI may see of it.
-// Secrets are never in here (they live in the SecretStore). Imports zod and shared/ only.
+// The settings document the service persists, its defaults, the view the UI may see of it, and the
+// connection the stored secrets are bound to. Secrets are never in here (they live in the
+// SecretStore). Imports zod and shared/ only.
 import { z } from 'zod';
 import { appError } from '../shared/app-error.js';
 import type { SettingsUpdate, SettingsView } from '../shared/ipc-contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 const loadedFile = z.object({ fileName: z.string().max(255), pem: z.string().max(1024 * 1024) });
+
+/**
+ * The connection a password or device secret was entered for (A4, E1). Whoever holds the UI (a
+ * compromised renderer, the browser-mode token) may change the server address, but the secrets stay
+ * with the connection they were typed for: any change here drops them, and the engine is given a
+ * credential only while the settings still match.
+ */
+const secretBindingSchema = z.object({
+  apiOrigin: z.string().max(2048),
+  storageOrigins: z.array(z.string().max(2048)).max(16),
+  allowHttp: z.boolean(),
+});
+export type SecretBinding = z.output<typeof secretBindingSchema>;
 
 /** Every field falls back to its default on its own, so one damaged value never loses the rest. */
 const storedSchema = (deviceId: string) =>
@@ -31,15 +45,46 @@ const storedSchema = (deviceId: string) =>
       .object({ fileName: z.string().max(255) })
       .nullable()
       .catch(null),
+    /** Absent in files written before secrets were bound; damaged reads as null (bound to nothing). */
+    secretBinding: secretBindingSchema.nullable().optional().catch(null),
   });
 
-export type StoredSettings = z.output<ReturnType<typeof storedSchema>>;
+type ParsedSettings = z.output<ReturnType<typeof storedSchema>>;
+export type StoredSettings = Omit<ParsedSettings, 'secretBinding'> & {
+  /** null: no password or device secret may be used (none entered since the connection changed). */
+  secretBinding: SecretBinding | null;
+};
 
 export function parseStoredSettings(raw: unknown, defaultDeviceId: string): StoredSettings {
   const schema = storedSchema(defaultDeviceId);
   const parsed = schema.safeParse(typeof raw === 'object' && raw !== null ? raw : {});
-  return parsed.success ? parsed.data : schema.parse({});
+  const { secretBinding, ...settings } = parsed.success ? parsed.data : schema.parse({});
+  // A file from before binding existed: its secrets were entered by the user for the connection
+  // saved next to them, so they stay bound to it rather than being lost on upgrade.
+  return { ...settings, secretBinding: secretBinding === undefined ? bindingOf(settings) : secretBinding };
 }
+
+/** The connection as a binding: the API origin (scheme, host, port), storage origins, plain http. */
+export function bindingOf(s: Pick<StoredSettings, 'apiUrl' | 'storageOrigins' | 'allowHttp'>): SecretBinding {
+  return {
+    apiOrigin: httpUrl(s.apiUrl)?.origin ?? '',
+    storageOrigins: [...s.storageOrigins].sort(),
+    allowHttp: s.allowHttp,
+  };
+}
+
+const sameBinding = (a: SecretBinding, b: SecretBinding): boolean =>
+  a.apiOrigin === b.apiOrigin &&
+  a.allowHttp === b.allowHttp &&
+  a.storageOrigins.length === b.storageOrigins.length &&
+  a.storageOrigins.every((origin, i) => origin === b.storageOrigins[i]);
+
+/** The binding still describes the connection in the settings (nothing changed since a secret was set). */
+export const bindingCurrent = (s: StoredSettings): boolean =>
+  s.secretBinding !== null && sameBinding(s.secretBinding, bindingOf(s));
+
+/** True only while there is a server and it is the connection the secrets were entered for. */
+export const secretsBound = (s: StoredSettings): boolean => s.apiUrl !== '' && bindingCurrent(s);
 
 export interface SecretPresence {
   readonly password: boolean;
@@ -110,5 +155,12 @@ export function applyUpdate(current: StoredSettings, update: SettingsUpdate): Re
     if (deviceId === '') return invalid('The device id cannot be empty.');
     next.deviceId = deviceId;
   }
+  // Another server, other storage or plain http: the stored secrets were not entered for that.
+  if (current.secretBinding !== null && !sameBinding(current.secretBinding, bindingOf(next)))
+    next.secretBinding = null;
   return ok(next);
 }
+
+/** True when `next` unbinds the secrets that `current` held bound: the handler deletes them. */
+export const dropsSecrets = (current: StoredSettings, next: StoredSettings): boolean =>
+  current.secretBinding !== null && next.secretBinding === null;

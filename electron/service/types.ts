@@ -31,6 +31,15 @@ export interface SecretStore {
 /** What a folder is picked for (the title and buttons of the native dialog follow it). */
 export type FolderPurpose = 'staging' | 'exportTarget' | 'packageToVerify';
 
+/** A yes/no question the host asks outside the renderer's reach (a native, modal message box). */
+export interface Confirmation {
+  readonly title: string;
+  readonly message: string;
+  readonly detail: string;
+  /** The label of the button that says yes; the other button cancels and is the default. */
+  readonly confirmLabel: string;
+}
+
 /** Native pickers (main) or none (browser mode answers undefined). */
 export interface Dialogs {
   /** Set when pickers cannot open here (browser mode): shown to the user as a notice instead. */
@@ -38,6 +47,12 @@ export interface Dialogs {
   /** undefined when cancelled. No purpose means 'staging' (the original picker). */
   chooseFolder(purpose?: FolderPurpose): Promise<string | undefined>;
   chooseFile(purpose: FilePurpose): Promise<string | undefined>;
+  /**
+   * True only when the person at the screen said yes. Whoever holds the UI (a compromised
+   * renderer, the browser-mode token) cannot answer it. Absent, or `unavailable` set: nothing can be
+   * confirmed here, and what needs a confirmation is refused.
+   */
+  confirm?(question: Confirmation): Promise<boolean>;
 }
 
 export interface Shell {

@@ -27,6 +27,8 @@ export const CLIENT_ERROR_CODES = [
   'CLIENT.hashFormat',
   'CLIENT.sizeMismatch',
   'CLIENT.signatureInvalid',
+  /** A publisher key is pinned, but a software artifact came without a signature (stripped?). */
+  'CLIENT.signatureMissing',
   'CLIENT.unverified',
   'CLIENT.diskFull',
   'CLIENT.fileSystem',

@@ -93,6 +93,11 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, ErrorText>> = {
     title: 'A file signature is not valid',
     remedy: 'Do not install it. Check that the right public key is configured, then report the file.',
   },
+  'CLIENT.signatureMissing': {
+    title: 'A file came without its publisher signature',
+    remedy:
+      'Do not install it: with a signing key set, every release file must be signed. Ask the server operator why the signature is missing.',
+  },
   'CLIENT.unverified': {
     title: 'Nothing can vouch for a file',
     remedy:

@@ -14,6 +14,7 @@ import type {
   PickedPackageCheck,
   ExportProgressEvent,
   ExportSummary,
+  ExportAcceptance,
   Notice,
 } from './ipc-payloads.js';
 import type { Result } from './result.js';
@@ -56,9 +57,9 @@ export interface InvokeContract {
    * Copies a staged job's package to a folder chosen in main with a native picker (a USB drive),
    * reads it back and says so. null when the picker was cancelled (nothing was copied).
    */
-  exportJob: { request: { jobId: string }; response: ExportSummary | null };
+  exportJob: { request: { jobId: string } & ExportAcceptance; response: ExportSummary | null };
   /** The same for a package from History. */
-  exportPackage: { request: { packageId: string }; response: ExportSummary | null };
+  exportPackage: { request: { packageId: string } & ExportAcceptance; response: ExportSummary | null };
   /** Stops a running export (its call then answers CLIENT.cancelled). Nothing running: no-op. */
   cancelExport: { request: { jobId: string } | { packageId: string }; response: void };
   /**

@@ -2,6 +2,9 @@
 // connection tests, offerings, package checks, exports, notices. Pure types: no node:*, no electron.
 import type { AppError } from './app-error.js';
 import type { ItemType } from './getapp-protocol.js';
+import type { FileCheck, PackageState } from './package-verdict.js';
+
+export type { FileCheck, PackageState } from './package-verdict.js';
 
 /**
  * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
@@ -83,10 +86,9 @@ export interface ProjectsPage {
   readonly perPage: number;
 }
 
-export type FileCheck = 'verified' | 'missing' | 'changed' | 'signatureInvalid';
-
 export interface PackageCheck {
-  readonly ok: boolean;
+  /** The package verdict (package-verdict.ts): green only for 'verified'. */
+  readonly state: PackageState;
   readonly catalogId: string;
   readonly files: readonly {
     readonly file: string;
@@ -94,6 +96,8 @@ export interface PackageCheck {
     readonly status: FileCheck;
     readonly expectedSha256: string;
     readonly actualSha256: string | null;
+    /** How the file was staged: an 'unverified' file that is intact is still only unverified. */
+    readonly outcome: 'verified' | 'unverified';
   }[];
   readonly extra: readonly string[];
   readonly signaturesChecked: boolean;
@@ -105,7 +109,8 @@ export interface PackageSummary {
   readonly packageId: string;
   readonly catalogId: string;
   readonly stagedAt: string;
-  readonly verified: boolean;
+  /** From the manifest alone (recordedState): History shows it until the files are read back. */
+  readonly state: PackageState;
   readonly fileCount: number;
   readonly totalBytes: number;
   readonly server: string;
@@ -151,6 +156,14 @@ export interface ExportedFileResult {
   readonly how: 'copied' | 'reused';
 }
 
+/**
+ * A package that is not verified (package-verdict.ts) is copied only when the user accepted that in
+ * this request; it is then labelled as such on the drive. Changed or missing files are never copied.
+ */
+export interface ExportAcceptance {
+  readonly acceptUnverified?: boolean;
+}
+
 /** A finished export: every file on the drive was read back and matched the manifest. */
 export interface ExportSummary {
   readonly catalogId: string;
@@ -164,8 +177,11 @@ export interface ExportSummary {
   readonly bytesCopied: number;
   /** Every file was read back from the drive and matched the manifest. */
   readonly verified: boolean;
-  /** The staged package itself was fully verified (checksums and signatures) when it was staged. */
-  readonly packageVerified: boolean;
+  /**
+   * What the copied package is worth (recordedState of its manifest; the drive holds exactly its
+   * listed files, read back). Anything but 'verified' was exported only because the user accepted it.
+   */
+  readonly packageState: PackageState;
   /**
    * The read-back may have come from this computer's memory cache rather than the drive: re-plug the
    * drive and use "Verify a package" to read the device itself.

@@ -9,6 +9,8 @@ const itemType = z.enum(['software', 'map', 'cache', 'config']);
 const none = z.undefined();
 // A History id (a folder name), never a path: the service also refuses anything but a direct child.
 const packageId = z.object({ packageId: z.string().min(1).max(255) }).strict();
+// An export of a package that is not verified happens only when the user accepted it, per call.
+const acceptUnverified = { acceptUnverified: z.boolean().optional() };
 
 const settingsUpdate = z
   .object({
@@ -64,8 +66,8 @@ export const INVOKE_SCHEMAS: { readonly [M in InvokeMethod]: z.ZodType } = {
   listHistory: none,
   verifyPackage: packageId,
   // Only ids: the target folder is chosen in main, so a path from the UI has nowhere to go (E1).
-  exportJob: jobId,
-  exportPackage: packageId,
+  exportJob: jobId.extend(acceptUnverified),
+  exportPackage: packageId.extend(acceptUnverified),
   cancelExport: z.union([jobId, packageId]),
   verifyFolderPicked: none,
 };

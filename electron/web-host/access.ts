@@ -21,7 +21,7 @@ export interface AccessPolicy {
 
 export const cookieName = (port: number): string => `courier-token-${port}`;
 
-/** A page or SSE request names itself with ?token=; a static asset may present the cookie set then. */
+/** The asset-only token the page load set as a cookie (never the session token: see static-route). */
 export function tokenFromCookie(req: IncomingMessage, port: number): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {

@@ -13,6 +13,7 @@ import {
   createMemorySecretStore,
   realClock,
 } from '../service/index.js';
+import { browserDialogs } from './browser-dialogs.js';
 import { startWebHost } from './server.js';
 
 const HELP = `Usage: npm run web -- [--out DIR] [--port N] [--settings DIR] [--renderer DIR] [--export-target DIR]
@@ -77,11 +78,7 @@ async function main(): Promise<number> {
   const service = await createCourierService({
     settingsStore: createJsonSettingsStore(resolve(values.settings)),
     secrets: createMemorySecretStore(),
-    dialogs: {
-      unavailable: `Browser mode cannot open file pickers. Packages go to ${out} (start with --out DIR to change it).`,
-      chooseFolder: async () => undefined,
-      chooseFile: async () => undefined,
-    },
+    dialogs: browserDialogs(out),
     shell: { openPath: async (path) => `browser mode cannot open folders; the path is ${path}` },
     startDemo: () => startDemoServer(),
     clock: realClock,

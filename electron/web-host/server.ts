@@ -34,6 +34,8 @@ export interface WebHost {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // Opens static files only (the cookie); invoke and events never compare against it.
+  const assetToken = randomBytes(32).toString('base64url');
   const log = options.log ?? (() => undefined);
   const gate = createRequestGate();
   const streams = new Set<ServerResponse>();
@@ -54,7 +56,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return handleEvents(req, res, options.service, streams);
     }
     if (url.pathname.startsWith('/api/')) return refuse(res, 404, 'CLIENT.invalidRequest', 'Unknown action.');
-    return handleStatic(req, res, url, { rendererDir: options.rendererDir, token, port: policy.port });
+    return handleStatic(req, res, url, {
+      rendererDir: options.rendererDir,
+      token,
+      assetToken,
+      port: policy.port,
+    });
   };
 
   const server = createServer((req, res) => {

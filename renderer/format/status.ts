@@ -1,6 +1,11 @@
 // Words, tones and icons for every phase and check result, so a status is never colour alone and
 // the same state reads the same everywhere. Pure tables.
 import type { HashCheck, SignatureCheck } from '../../electron/shared/manifest.js';
+import {
+  PACKAGE_STATE_TEXT,
+  recordedState,
+  type PackageState,
+} from '../../electron/shared/package-verdict.js';
 import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
@@ -24,6 +29,37 @@ export interface StatusText {
   readonly icon: IconName;
 }
 
+/** Success only for 'verified'; anything a person must act on is danger, anything less is warning. */
+const PACKAGE_LOOK: Readonly<Record<PackageState, Pick<StatusText, 'tone' | 'icon'>>> = {
+  verified: { tone: 'success', icon: 'check' },
+  changed: { tone: 'danger', icon: 'cross' },
+  missing: { tone: 'danger', icon: 'cross' },
+  failed: { tone: 'danger', icon: 'cross' },
+  unlisted: { tone: 'warning', icon: 'alert' },
+  unverified: { tone: 'warning', icon: 'alert' },
+  incomplete: { tone: 'warning', icon: 'alert' },
+  empty: { tone: 'warning', icon: 'alert' },
+};
+
+/** The one badge for a package verdict, worded as in every other face (PACKAGE_STATE_TEXT). */
+export function packageStatus(state: PackageState): StatusText {
+  return { label: PACKAGE_STATE_TEXT[state].label, ...PACKAGE_LOOK[state] };
+}
+
+/** What a job's package is worth from its items alone, as its manifest records it. */
+export function jobPackageState(job: JobSnapshot): PackageState {
+  return recordedState(job.items.map((item) => ({ file: item.fileName, outcome: item.outcome ?? 'failed' })));
+}
+
+function stagedStatus(job: JobSnapshot): StatusText {
+  const state = jobPackageState(job);
+  if (state !== 'verified')
+    return { ...packageStatus(state), label: `Staged · ${PACKAGE_STATE_TEXT[state].label}` };
+  return job.verified
+    ? { label: 'Staged · all verified', tone: 'success', icon: 'check' }
+    : { label: 'Staged · not all verified', tone: 'warning', icon: 'alert' };
+}
+
 export function jobStatus(job: JobSnapshot): StatusText {
   switch (job.phase) {
     case 'queued':
@@ -42,9 +78,7 @@ export function jobStatus(job: JobSnapshot): StatusText {
     case 'verifying':
       return { label: 'Verifying', tone: 'info', icon: 'shield' };
     case 'staged':
-      return job.verified
-        ? { label: 'Staged · all verified', tone: 'success', icon: 'check' }
-        : { label: 'Staged · not all verified', tone: 'warning', icon: 'alert' };
+      return stagedStatus(job);
     case 'paused':
       return { label: 'Paused', tone: 'neutral', icon: 'pause' };
     case 'cancelled':

@@ -3,11 +3,13 @@
 import type { AppError } from '../../electron/shared/app-error.js';
 import type {
   ConnectionTest,
+  ExportAcceptance,
   ExportProgressEvent,
   ExportSummary,
   FilePurpose,
   Notice,
   PackageCheck,
+  PackageState,
   PickedPackageCheck,
   PackageSummary,
   ProjectsPage,
@@ -88,8 +90,12 @@ export interface HistorySlice {
 /** What an export is started for: a staged job, or a package in History. */
 export type ExportTarget = { readonly jobId: string } | { readonly packageId: string };
 
-/** A copy to a drive: under way (progress null until the folder is picked), finished, or why not. */
+/**
+ * A copy to a drive: waiting for the user to accept a package that is not verified, under way
+ * (progress null until the folder is picked), finished, or why not.
+ */
 export type ExportOutcome =
+  | { readonly state: 'confirm'; readonly packageState: Exclude<PackageState, 'verified'> }
   | { readonly state: 'running'; readonly progress: ExportProgressEvent | null; readonly stopping: boolean }
   | { readonly state: 'done'; readonly summary: ExportSummary; readonly at: string }
   | { readonly state: 'error'; readonly error: AppError; readonly progress: ExportProgressEvent | null };
@@ -105,7 +111,12 @@ export interface ExportSlice {
   readonly exports: Readonly<Record<string, ExportOutcome | undefined>>;
   readonly driveCheck: DriveCheckOutcome | null;
   applyExportProgress(event: ExportProgressEvent): void;
-  startExport(target: ExportTarget): Promise<void>;
+  /**
+   * "Copy to drive" pressed on a package in `state`: a verified one is copied at once; any other asks
+   * first (a 'confirm' outcome) and is copied only through startExport with `acceptUnverified`.
+   */
+  requestExport(target: ExportTarget, state: PackageState): Promise<void>;
+  startExport(target: ExportTarget, acceptance?: ExportAcceptance): Promise<void>;
   cancelExport(target: ExportTarget): Promise<void>;
   dismissExport(target: ExportTarget): void;
   verifyPickedFolder(): Promise<void>;

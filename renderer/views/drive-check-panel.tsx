@@ -5,14 +5,16 @@ import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { StatusBadge } from '../components/status-badge.js';
 import type { StatusText } from '../format/status.js';
-import { formatDateTime } from '../format/units.js';
 import { useCourier } from '../store/store-context.js';
-import { fileCheckStatus, packageCheckSummary } from './check-status.js';
+import { fileCheckStatus } from './check-status.js';
+import { CheckVerdict } from './check-verdict.js';
 import { extraFileStatus } from './export-model.js';
 
 /** On a drive, "still intact" would presume an earlier check: a file simply verifies or not. */
-const driveFileStatus = (status: FileCheck): StatusText =>
-  status === 'verified' ? { label: 'Verified', tone: 'success', icon: 'check' } : fileCheckStatus(status);
+const driveFileStatus = (status: FileCheck, outcome: 'verified' | 'unverified'): StatusText =>
+  status === 'verified' && outcome === 'verified'
+    ? { label: 'Verified', tone: 'success', icon: 'check' }
+    : fileCheckStatus(status, outcome);
 
 function DriveCheckTable({ check }: { check: PickedPackageCheck }) {
   return (
@@ -43,7 +45,7 @@ function DriveCheckTable({ check }: { check: PickedPackageCheck }) {
                   ) : null}
                 </th>
                 <td className="col-verdict">
-                  <StatusBadge status={driveFileStatus(file.status)} />
+                  <StatusBadge status={driveFileStatus(file.status, file.outcome)} />
                 </td>
               </tr>
             );
@@ -90,8 +92,7 @@ export function DriveCheckPanel() {
       ) : (
         <>
           <div className="recheck" role="status">
-            <StatusBadge status={packageCheckSummary(outcome.check)} />
-            <span className="muted"> checked {formatDateTime(outcome.at)}</span>
+            <CheckVerdict check={outcome.check} at={outcome.at} />
           </div>
           <p className="folder-line">
             <Icon name="drive" />

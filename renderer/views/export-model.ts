@@ -5,8 +5,11 @@ import type {
   ExportProgressEvent,
   ExportSummary,
   ExportedFileResult,
+  PackageCheck,
+  PackageState,
 } from '../../electron/shared/ipc-contract.js';
-import type { StatusText } from '../format/status.js';
+import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
+import { packageStatus, type StatusText } from '../format/status.js';
 import { describeEta, formatBytes, formatEta, formatSpeed, percentOf } from '../format/units.js';
 
 /** The three steps shown above the bar, in order. */
@@ -67,12 +70,41 @@ export function exportProgressModel(progress: ExportProgressEvent | null): Expor
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Green only when every file read back and the package itself is verified. */
 export function exportVerdict(summary: ExportSummary): StatusText {
   const n = summary.files.length;
-  const match = n === 1 ? 'the file matches' : `all ${n} files match`;
-  return summary.verified
-    ? { label: `Copied and read back · ${match}`, tone: 'success', icon: 'check' }
-    : { label: `Copied, but not every file read back correctly`, tone: 'danger', icon: 'cross' };
+  const match = n === 0 ? 'no file to read back' : n === 1 ? 'the file matches' : `all ${n} files match`;
+  if (!summary.verified)
+    return { label: `Copied, but not every file read back correctly`, tone: 'danger', icon: 'cross' };
+  if (summary.packageState === 'verified')
+    return { label: `Copied and read back · ${match}`, tone: 'success', icon: 'check' };
+  const { label } = PACKAGE_STATE_TEXT[summary.packageState];
+  return { ...packageStatus(summary.packageState), label: `${label} package copied · ${match}` };
+}
+
+/** For a package that is not verified: what is on the drive and how it is labelled there. */
+export function exportedAsText(summary: ExportSummary): string | null {
+  if (summary.packageState === 'verified') return null;
+  const { label, meaning } = PACKAGE_STATE_TEXT[summary.packageState];
+  const n = summary.files.length;
+  const what =
+    n === 0
+      ? 'No file was copied'
+      : n === 1
+        ? 'The one file this package lists was copied'
+        : `The ${n} files this package lists were copied`;
+  return `${what}, and the package is labelled “${label}” on the drive: ${meaning}`;
+}
+
+/** The question asked before a package that is not verified is copied. */
+export function confirmText(state: PackageState): string {
+  const { label, meaning } = PACKAGE_STATE_TEXT[state];
+  return `This package is ${label}: ${meaning} Copy it anyway? It will be labelled as such on the drive.`;
+}
+
+/** The state that decides whether and how a package is copied: a check that found damage wins. */
+export function copyState(recorded: PackageState, check: PackageCheck | null): PackageState {
+  return check && (check.state === 'changed' || check.state === 'missing') ? check.state : recorded;
 }
 
 export function exportCounts(summary: ExportSummary): string {

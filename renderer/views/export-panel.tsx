@@ -9,11 +9,13 @@ import { formatDateTime } from '../format/units.js';
 import { exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
 import type { ExportTarget } from '../store/store-types.js';
-import { exportCounts, exportVerdict } from './export-model.js';
+import { ConfirmBody } from './export-confirm.js';
+import { exportCounts, exportVerdict, exportedAsText } from './export-model.js';
 import { ExportResults } from './export-results.js';
 import { RunningBody, TargetLine } from './export-running.js';
 
 function DoneBody({ summary, at }: { summary: ExportSummary; at: string }) {
+  const exportedAs = exportedAsText(summary);
   return (
     <>
       <div className="recheck" role="status">
@@ -34,10 +36,10 @@ function DoneBody({ summary, at }: { summary: ExportSummary; at: string }) {
           </span>
         </p>
       ) : null}
-      {!summary.packageVerified ? (
+      {exportedAs ? (
         <p className="note note-warning" role="note">
           <Icon name="alert" />
-          <span>The package itself is not fully verified: read its report before installing it.</span>
+          <span>{exportedAs}</span>
         </p>
       ) : null}
       <ExportResults summary={summary} />
@@ -57,26 +59,31 @@ export const ExportPanel = memo(function ExportPanel({
 }) {
   const outcome = useCourier((s) => s.exports[exportKey(target)]);
   const cancel = useCourier((s) => s.cancelExport);
+  const start = useCourier((s) => s.startExport);
   const dismiss = useCourier((s) => s.dismissExport);
   const heading = useRef<HTMLHeadingElement>(null);
   const wasRunning = useRef(outcome?.state === 'running');
   const state = outcome?.state;
   // The Stop button goes away when the copy ends: a keyboard user who was on it continues from the
-  // panel's heading (the results) instead of from the top of the page.
+  // panel's heading (the results) instead of from the top of the page. A question to answer takes
+  // focus too, so it is read before anything else.
   useEffect(() => {
     const active = document.activeElement;
-    if (wasRunning.current && state !== 'running' && (!active || active === document.body))
+    if (state === 'confirm') heading.current?.focus();
+    else if (wasRunning.current && state !== 'running' && (!active || active === document.body))
       heading.current?.focus();
     wasRunning.current = state === 'running';
   }, [state]);
   if (!outcome) return null;
   const stopped = outcome.state === 'error' && outcome.error.code === 'CLIENT.cancelled';
   const title =
-    outcome.state === 'running'
-      ? 'Copying to drive'
-      : outcome.state === 'done'
-        ? 'Copied to drive'
-        : 'Copy to drive';
+    outcome.state === 'confirm'
+      ? 'Copy to drive?'
+      : outcome.state === 'running'
+        ? 'Copying to drive'
+        : outcome.state === 'done'
+          ? 'Copied to drive'
+          : 'Copy to drive';
   const headingId = `export-${exportKey(target).replace(/[^A-Za-z0-9-]/g, '-')}`;
   return (
     <section
@@ -88,14 +95,21 @@ export const ExportPanel = memo(function ExportPanel({
           <Icon name="drive" /> {title}
           <span className="visually-hidden"> · {catalogId}</span>
         </h2>
-        {outcome.state !== 'running' ? (
+        {outcome.state !== 'running' && outcome.state !== 'confirm' ? (
           <button type="button" className="button-quiet" onClick={() => dismiss(target)}>
             <Icon name="cross" /> Close{' '}
             <span className="visually-hidden">the copy results of {catalogId}</span>
           </button>
         ) : null}
       </div>
-      {outcome.state === 'running' ? (
+      {outcome.state === 'confirm' ? (
+        <ConfirmBody
+          state={outcome.packageState}
+          catalogId={catalogId}
+          onAccept={() => void start(target, { acceptUnverified: true })}
+          onDecline={() => dismiss(target)}
+        />
+      ) : outcome.state === 'running' ? (
         <RunningBody outcome={outcome} catalogId={catalogId} onStop={() => void cancel(target)} />
       ) : outcome.state === 'done' ? (
         <DoneBody summary={outcome.summary} at={outcome.at} />

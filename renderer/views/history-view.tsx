@@ -1,15 +1,18 @@
-// "History": every package in the staging folder (read from its manifest), whether it was fully
-// verified when staged, "verify again" to re-check it offline now, "copy to drive", and "Verify a
-// package" for any folder (a package on a USB drive) picked in main.
+// "History": every package in the staging folder (read from its manifest), what it is worth (its
+// package state, from the manifest), "verify again" to re-check it offline now, "copy to drive", and
+// "Verify a package" for any folder (a package on a USB drive) picked in main.
 import { Fragment, useEffect } from 'react';
+import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { packageStatus } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
 import { exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
 import { CopyToDriveButton } from './copy-button.js';
 import { DriveCheckPanel } from './drive-check-panel.js';
+import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { RecheckSummary } from './recheck-summary.js';
 
@@ -87,17 +90,18 @@ export function HistoryView() {
                       <td className="num">{pkg.fileCount}</td>
                       <td className="num">{formatBytes(pkg.totalBytes)}</td>
                       <td>
-                        <StatusBadge
-                          status={
-                            pkg.verified
-                              ? { label: 'All verified', tone: 'success', icon: 'check' }
-                              : { label: 'Not all verified', tone: 'warning', icon: 'alert' }
-                          }
-                        />
+                        <StatusBadge status={packageStatus(pkg.state)} />
+                        {pkg.state !== 'verified' ? (
+                          <span className="item-meta">{PACKAGE_STATE_TEXT[pkg.state].meaning}</span>
+                        ) : null}
                       </td>
                       <td className="col-action">
                         <span className="row-actions">
-                          <CopyToDriveButton target={target} catalogId={pkg.catalogId} />
+                          <CopyToDriveButton
+                            target={target}
+                            catalogId={pkg.catalogId}
+                            state={copyState(pkg.state, check?.state === 'done' ? check.check : null)}
+                          />
                           <button
                             type="button"
                             className="button"

@@ -78,7 +78,12 @@ export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRec
               <span className="recheck-line">
                 <span className="visually-hidden">Re-check: </span>
                 {recheck ? (
-                  <StatusBadge status={fileCheckStatus(recheck)} />
+                  <StatusBadge
+                    status={fileCheckStatus(
+                      recheck,
+                      item.outcome === 'unverified' ? 'unverified' : 'verified',
+                    )}
+                  />
                 ) : (
                   <span className="muted">Not re-checked</span>
                 )}

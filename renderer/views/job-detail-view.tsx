@@ -6,12 +6,14 @@ import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { ProgressMeter } from '../components/progress-meter.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { jobPackageState } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
 import { selectSelectedJob } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import { checksByItem } from './check-status.js';
 import { CopyToDriveButton } from './copy-button.js';
 import { CountsLine } from './counts-line.js';
+import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { ActionButton, JobControls } from './job-controls.js';
 import { jobDetailModel } from './job-detail-model.js';
@@ -88,7 +90,12 @@ export function JobDetailView() {
           {staged ? <ActionButton job={job} action="verify" /> : null}
           {staged ? <ActionButton job={job} action="report" /> : null}
           {staged && exportTarget ? (
-            <CopyToDriveButton target={exportTarget} catalogId={job.catalogId} primary />
+            <CopyToDriveButton
+              target={exportTarget}
+              catalogId={job.catalogId}
+              state={copyState(jobPackageState(job), finished)}
+              primary
+            />
           ) : null}
         </div>
         {job.folder ? (

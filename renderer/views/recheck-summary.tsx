@@ -3,9 +3,9 @@
 import { memo } from 'react';
 import { ErrorPanel } from '../components/error-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
-import { formatDateTime } from '../format/units.js';
 import type { CheckOutcome } from '../store/store-types.js';
-import { fileCheckStatus, packageCheckSummary } from './check-status.js';
+import { fileCheckStatus } from './check-status.js';
+import { CheckVerdict } from './check-verdict.js';
 
 export const RecheckSummary = memo(function RecheckSummary({
   outcome,
@@ -28,13 +28,12 @@ export const RecheckSummary = memo(function RecheckSummary({
   const problems = check.files.filter((file) => file.status !== 'verified');
   return (
     <div className="recheck" role="status">
-      <StatusBadge status={packageCheckSummary(check)} />
-      <span className="muted"> checked {formatDateTime(outcome.at)}</span>
+      <CheckVerdict check={check} at={outcome.at} />
       {listFiles && problems.length > 0 ? (
         <ul className="recheck-files">
           {problems.map((file) => (
             <li key={file.itemKey}>
-              <StatusBadge status={fileCheckStatus(file.status)} /> <code>{file.file}</code>
+              <StatusBadge status={fileCheckStatus(file.status, file.outcome)} /> <code>{file.file}</code>
               <span className="recheck-hashes">
                 expected <code className="hash">{file.expectedSha256}</code>
                 {file.actualSha256 ? (

@@ -89,11 +89,11 @@ describe.sequential('a delivery from the UI', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  test('History lists the package as verified and verifies it again', { timeout: 120_000 }, async () => {
+  test('History lists the package as Verified and verifies it again', { timeout: 120_000 }, async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'History' }).click();
     const row = page.getByRole('row', { name: /1\.field-nav@2\.3\.1/ });
-    await row.getByText('All verified').waitFor();
+    await row.getByText('Verified', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Verify again 1.field-nav@2.3.1' }).click();
     await page.getByText(/All 3 files intact/).waitFor();
     await screenshot(page, 'history');

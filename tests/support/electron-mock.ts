@@ -100,7 +100,11 @@ export const fake = {
   },
   session: { defaultSession: new FakeSession() },
   safeStorage: fakeSafeStorage(),
-  dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) },
+  dialog: {
+    showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
+    /** Answers Cancel (button 0) unless a test says otherwise. */
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  },
   shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() },
   powerSaveBlocker: { start: vi.fn(() => 7), stop: vi.fn() },
   Notification: Object.assign(

@@ -26,7 +26,11 @@ export interface ServiceHarness {
   readonly messages: PushMessage[];
   readonly stagingRoot: string;
   readonly appData: string;
-  readonly dialogs: { chooseFolder: ReturnType<typeof vi.fn>; chooseFile: ReturnType<typeof vi.fn> };
+  readonly dialogs: {
+    chooseFolder: ReturnType<typeof vi.fn>;
+    chooseFile: ReturnType<typeof vi.fn>;
+    confirm: ReturnType<typeof vi.fn>;
+  };
   readonly openPath: ReturnType<typeof vi.fn>;
   readonly secrets: SecretStore;
   /** The demo server once the service started it. */
@@ -53,6 +57,8 @@ export async function serviceHarness(
   const dialogs = {
     chooseFolder: vi.fn(async (): Promise<string | undefined> => undefined),
     chooseFile: vi.fn(async (): Promise<string | undefined> => undefined),
+    // Nobody at the screen says yes unless a test says so.
+    confirm: vi.fn(async (): Promise<boolean> => false),
     ...options.dialogs,
   };
   const openPath = vi.fn(async () => '');

@@ -72,36 +72,43 @@ export interface SseClient {
   close(): void;
 }
 
-export function openSse(port: number, path: string): Promise<SseClient> {
+export function openSse(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<SseClient> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => {
-      let buffer = '';
-      const events: { event: string; data: unknown }[] = [];
-      let wake: (() => void) | undefined;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split('\n').filter((l) => !l.startsWith(':'));
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) });
-        }
-        wake?.();
-      });
-      resolve({
-        status: res.statusCode ?? 0,
-        headers: res.headers,
-        async next(count) {
-          while (events.length < count) await new Promise<void>((r) => (wake = r));
-          return events.splice(0, count);
-        },
-        close: () => req.destroy(),
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let buffer = '';
+        const events: { event: string; data: unknown }[] = [];
+        let wake: (() => void) | undefined;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+            const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+            const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+            if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) });
+          }
+          wake?.();
+        });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          async next(count) {
+            while (events.length < count) await new Promise<void>((r) => (wake = r));
+            return events.splice(0, count);
+          },
+          close: () => req.destroy(),
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });

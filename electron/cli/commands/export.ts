@@ -1,27 +1,34 @@
 // `courier export <staged-folder> <target-folder>`: copies a verified package to a drive with live
-// progress, reads it back, and exits 0 only when every file on the drive matched the manifest.
+// progress, reads it back, and exits 0 only when every file on the drive matched the manifest and
+// the package is verified. Any other package is copied only with --accept-unverified, labelled.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPackage, type ExportProgress, type ExportResult } from '../../engine/index.js';
 import type { AppError } from '../../shared/app-error.js';
 import { ERROR_TEXT } from '../../shared/error-text.js';
+import { PACKAGE_STATE_TEXT, isPackageState } from '../../shared/package-verdict.js';
 import { UsageError, usageMessage } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { exitCodeForError } from '../exit-status.js';
+import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes, formatDuration, formatSpeed, percent } from '../format.js';
 import { type CliIo, writeLine } from '../io.js';
 import { ansiPaint, bar, noPaint, type Paint } from '../render/job-lines.js';
 
-export const EXPORT_HELP = `courier export <staged-folder> <target-folder> [--json]
+export const EXPORT_HELP = `courier export <staged-folder> <target-folder> [--accept-unverified] [--json]
   Copies a staged package to a drive, as <target-folder>/<package folder>/. First checks that the
   package still verifies, that the drive has room, that its file system can hold every file (FAT32:
   none of 4 GiB or more) and that every name is valid on Windows, macOS and Linux. Then copies, reads
   every file back against the manifest, and writes manifest.json, SHA256SUMS and report.html.
   <target-folder> must exist: Courier never creates it. After an interruption, run the same command
   again: files already on the drive that verify are kept.
-  --json   NDJSON progress events, then one {"type":"result"} line
-  Exit codes: 0 exported and read back, 3 read-back mismatch or damaged package, 6 disk problem
-  (full, removed, read-only, file too large for FAT32), 2 usage, 130 stopped.
+  Only a verified package is copied. A failed, unverified, incomplete or empty one is refused unless
+  --accept-unverified is given; it is then copied as it is, and its report.html says what it is.
+  A package with changed or missing files is never copied.
+  --accept-unverified  copy a package that is not verified, labelled as such
+  --json               NDJSON progress events, then one {"type":"result"} line
+  Exit codes: 0 a verified package exported and read back; 1 or 7 an accepted package that is
+  unverified/incomplete (1) or failed/empty (7); 3 read-back mismatch or damaged package; 6 disk
+  problem (full, removed, read-only, file too large for FAT32); 2 usage; 130 stopped.
 `;
 
 const PHASE_TEXT: Record<ExportProgress['phase'], string> = {
@@ -72,11 +79,16 @@ function summary(r: ExportResult, paint: Paint): string[] {
   ].filter(Boolean);
   const lines = [
     paint.ok(`Exported ${r.catalogId} to ${r.folder}`),
-    `  ${r.files.length} files, ${formatBytes(r.bytesTotal)}: ${copied} copied, ${r.files.length - copied} already on the drive; every file read back and matched the manifest.`,
+    `  ${r.files.length} files, ${formatBytes(r.bytesTotal)}: ${copied} copied, ${r.files.length - copied} already on the drive; ${r.files.length > 0 ? 'every file read back and matched the manifest' : 'no file to copy'}.`,
     `  File system: ${r.fileSystem.type}${speeds.length > 0 ? `; ${speeds.join(', ')}` : ''}.`,
   ];
-  if (!r.packageVerified)
-    lines.push(paint.warn('  The package itself is not fully verified: see report.html before installing.'));
+  if (r.packageState !== 'verified') {
+    const { label, meaning } = PACKAGE_STATE_TEXT[r.packageState];
+    lines[0] = paint.warn(`Exported ${r.catalogId} to ${r.folder}, labelled ${label.toUpperCase()}`);
+    lines.push(
+      paint.warn(`  The package is not verified (${label}): ${meaning} See report.html before installing.`),
+    );
+  }
   if (r.readBackMayBeCached)
     lines.push(
       paint.dim(
@@ -94,6 +106,8 @@ function exitFor(error: AppError): ExitCode {
   if (error.code === 'CLIENT.cancelled') return EXIT.interrupted;
   // A name that would not survive another OS means the package fails the export's checks.
   if (error.code === 'CLIENT.unsafeName') return EXIT.verificationFailed;
+  const state = error.detail?.packageState;
+  if (error.code === 'CLIENT.unverified' && isPackageState(state)) return EXIT_FOR_PACKAGE[state];
   return exitCodeForError(error.code);
 }
 
@@ -102,7 +116,10 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
-      options: { json: { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        'accept-unverified': { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
     json = values.json;
@@ -118,10 +135,11 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       source: resolve(positionals[0]!),
       targetRoot: resolve(positionals[1]!),
       signal: controller.signal,
+      acceptUnverified: values['accept-unverified'],
       onProgress: (p) => view.show(p),
     });
     view.end();
-    const code = result.ok ? EXIT.ok : exitFor(result.error);
+    const code = result.ok ? EXIT_FOR_PACKAGE[result.value.packageState] : exitFor(result.error);
     if (json) {
       const body = result.ok ? { ok: true, result: result.value } : { ok: false, error: result.error };
       writeLine(io.stdout, JSON.stringify({ type: 'result', exitCode: code, ...body }));
@@ -129,7 +147,10 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       for (const line of summary(result.value, paint)) writeLine(io.stdout, line);
     } else {
       writeLine(io.stderr, `courier export: ${paint.bad(result.error.code)}: ${result.error.message}`);
-      writeLine(io.stderr, `  ${ERROR_TEXT[result.error.code].title}.`);
+      writeLine(
+        io.stderr,
+        `  ${ERROR_TEXT[result.error.code].title}. ${ERROR_TEXT[result.error.code].remedy}`,
+      );
     }
     return code;
   } catch (error) {

@@ -1,24 +1,33 @@
 // `courier verify <folder>`: re-checks a staged package fully offline against its manifest, on any
-// machine, and exits non-zero on any failure.
+// machine, prints the package verdict and exits 0 only when the package is verified.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyFolder, type FolderVerification } from '../../engine/index.js';
 import { ERROR_TEXT } from '../../shared/error-text.js';
+import { PACKAGE_STATE_TEXT } from '../../shared/package-verdict.js';
 import { UsageError, usageMessage } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { exitCodeForError } from '../exit-status.js';
+import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes } from '../format.js';
 import { type CliIo, writeLine } from '../io.js';
 
 export const VERIFY_HELP = `courier verify <folder> [--public-key FILE] [--json]
   Re-checks a staged package offline: every file's size and SHA-256 against manifest.json, and with
   --public-key every signature. Reports each file as verified, missing, changed or signatureInvalid,
-  and lists extra files. Exit 0 only when everything checks out.
+  lists unlisted files, and gives the package's state: verified, or changed, missing, failed,
+  unlisted, unverified, incomplete or empty. Exit 0 only when it is verified; otherwise 3 (changed,
+  missing, unlisted), 7 (failed, empty) or 1 (unverified, incomplete).
 `;
 
 function describe(result: FolderVerification): string[] {
-  const lines = [`${result.catalogId}: ${result.ok ? 'all files verified' : 'VERIFICATION FAILED'}`];
+  const { label, meaning } = PACKAGE_STATE_TEXT[result.state];
+  const count = `${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+  const lines = [
+    result.state === 'verified'
+      ? `${result.catalogId}: VERIFIED, ${count} intact`
+      : `${result.catalogId}: NOT VERIFIED (${label}): ${meaning}`,
+  ];
   for (const file of result.files) {
     const detail =
       file.status === 'changed'
@@ -26,7 +35,7 @@ function describe(result: FolderVerification): string[] {
         : '';
     lines.push(`  ${file.status.padEnd(16)} ${file.file}${detail}`);
   }
-  for (const extra of result.extra) lines.push(`  ${'extra'.padEnd(16)} ${extra} (not in the manifest)`);
+  for (const extra of result.extra) lines.push(`  ${'unlisted'.padEnd(16)} ${extra} (not in the manifest)`);
   lines.push(
     result.signaturesChecked
       ? '  Signatures were checked with the given public key.'
@@ -60,7 +69,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     }
     if (values.json) writeLine(io.stdout, JSON.stringify(result.value));
     else for (const line of describe(result.value)) writeLine(io.stdout, line);
-    return result.value.ok ? EXIT.ok : EXIT.verificationFailed;
+    return EXIT_FOR_PACKAGE[result.value.state];
   } catch (error) {
     const message = usageMessage(error);
     if (message === undefined) throw error;

@@ -1,8 +1,7 @@
-// downloadArtifact: one artifact from its URL to a verified-size `.part` with its SHA-256 and
-// signature verdict. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
+// downloadArtifact: one artifact from its URL to a verified-size `.part` with the SHA-256 of the
+// bytes that streamed in. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
 // paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto types,
 // ../../shared/, ../ engine modules and siblings.
-import type { KeyObject } from 'node:crypto';
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
@@ -13,7 +12,6 @@ import { checkArtifactUrl } from '../url-policy.js';
 import { runAttempt } from './download-attempt.js';
 import { cancelled, downloadError, forItem } from './download-errors.js';
 import { openSession } from './part-session.js';
-import { parseSigningKey } from './signature.js';
 import type { PartSession } from './part-session.js';
 import type { DownloadDeps, DownloadOutcome, DownloadRequest } from './types.js';
 
@@ -30,8 +28,8 @@ function invalid(itemKey: string, text: string): Result<never> {
 }
 
 /** Everything that can be refused before any I/O. */
-function checkRequest(request: DownloadRequest, deps: DownloadDeps): Result<KeyObject | undefined> {
-  const { itemKey, expectedSize, partPath, signature } = request;
+function checkRequest(request: DownloadRequest, deps: DownloadDeps): Result<void> {
+  const { itemKey, expectedSize, partPath } = request;
   if (expectedSize !== undefined && !(Number.isSafeInteger(expectedSize) && expectedSize >= 0)) {
     return invalid(itemKey, `the declared size ${String(expectedSize)} is not a byte count.`);
   }
@@ -43,24 +41,20 @@ function checkRequest(request: DownloadRequest, deps: DownloadDeps): Result<KeyO
   if (!Number.isSafeInteger(offset) || offset < 0)
     return invalid(itemKey, 'the resume offset is not a byte count.');
   const url = checkArtifactUrl(request.url, deps.urlPolicy, itemKey);
-  if (!url.ok) return url;
-  if (!signature) return ok(undefined);
-  const key = parseSigningKey(signature.publicKeyPem);
-  return key ? ok(key) : invalid(itemKey, 'the pinned signing key is not an ECDSA P-256 public key (PEM).');
+  return url.ok ? ok(undefined) : url;
 }
 
 export async function downloadArtifact(
   request: DownloadRequest,
   deps: DownloadDeps,
 ): Promise<Result<DownloadOutcome>> {
-  const key = checkRequest(request, deps);
-  if (!key.ok) return key;
+  const checked = checkRequest(request, deps);
+  if (!checked.ok) return checked;
   if (request.signal?.aborted) return fail(cancelled(request.itemKey, request.resume?.offset ?? 0));
   const opened = await openSession({
     request,
     fs: deps.fs,
     checkpointBytes: deps.checkpointBytes,
-    signatureKey: key.value,
     signal: request.signal,
   });
   if (!opened.ok) {
@@ -110,7 +104,7 @@ async function retryLoop(
         if (!saved.ok) return saved;
         return ok({
           size: session.offset,
-          ...session.digests(),
+          sha256: session.digest(),
           validator: { ...session.validator },
           bytesFetched: session.bytesFetched,
           resumedFrom: session.resumedFrom,

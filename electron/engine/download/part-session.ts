@@ -1,8 +1,9 @@
-// One `.part` file during a download: where the bytes go, the SHA-256 and signature state fed from
-// the same chunks (I2, M8), restart from zero (T8, I4) and durable checkpoints (goal 4). Imports
+// One `.part` file during a download: where the bytes go, the SHA-256 fed from the same chunks (I2),
+// restart from zero (T8, I4) and durable checkpoints (goal 4). Signatures are checked on the bytes
+// read back from disk before commit (integrity/), not here. Imports
 // node:*, ../../shared/, ../staging/ and siblings; never the network layer.
 import { createHash } from 'node:crypto';
-import type { Hash, KeyObject, Verify } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
@@ -14,7 +15,6 @@ import { fsError } from '../staging/fs-errors.js';
 import { PART_SUFFIX, openPart } from '../staging/part-file.js';
 import type { PartFile } from '../staging/part-file.js';
 import { downloadError, forItem } from './download-errors.js';
-import { createSignatureState, signatureHolds } from './signature.js';
 import type { DownloadRequest, ResumeValidator } from './types.js';
 
 export interface PartSession {
@@ -35,7 +35,8 @@ export interface PartSession {
   checkpoint(): Promise<Result<void>>;
   /** checkpoint() once `checkpointBytes` have accumulated since the last one. */
   checkpointIfDue(): Promise<Result<void>>;
-  digests(): { sha256: Buffer; signatureValid: boolean | undefined };
+  /** SHA-256 of every byte that streamed into the file, the resumed prefix included. */
+  digest(): Buffer;
   close(): Promise<void>;
 }
 
@@ -43,8 +44,6 @@ export interface SessionOptions {
   readonly request: DownloadRequest;
   readonly fs: StagingFs;
   readonly checkpointBytes: number;
-  /** Parsed and checked by the caller before any I/O. */
-  readonly signatureKey: KeyObject | undefined;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -66,11 +65,7 @@ async function openAt(options: SessionOptions, offset: number): Promise<Result<P
 }
 
 /** Feeds the bytes already on disk to the digests, in one pass (I2: the final hash covers the whole file). */
-async function primeFromDisk(
-  options: SessionOptions,
-  length: number,
-  sinks: (Hash | Verify)[],
-): Promise<Result<void>> {
+async function primeFromDisk(options: SessionOptions, length: number, sinks: Hash[]): Promise<Result<void>> {
   const { request, fs, signal } = options;
   let handle: StagingFileHandle | undefined;
   try {
@@ -88,16 +83,15 @@ async function primeFromDisk(
 }
 
 export async function openSession(options: SessionOptions): Promise<Result<PartSession>> {
-  const { request, checkpointBytes, signatureKey } = options;
+  const { request, checkpointBytes } = options;
   const { itemKey } = request;
   const opened = await openAt(options, request.resume?.offset ?? 0);
   if (!opened.ok) return opened;
   let part = opened.value;
   const resumedFrom = part.position;
   let hash = createHash('sha256');
-  let verifier = signatureKey ? createSignatureState() : undefined;
   if (resumedFrom > 0) {
-    const primed = await primeFromDisk(options, resumedFrom, verifier ? [hash, verifier] : [hash]);
+    const primed = await primeFromDisk(options, resumedFrom, [hash]);
     if (!primed.ok) {
       await part.close();
       return primed;
@@ -126,7 +120,6 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       const writing = part.write(chunk);
       // Hash while the thread pool writes (goal 6); if the write fails the session ends anyway.
       hash.update(chunk);
-      verifier?.update(chunk);
       const written = await writing;
       bytesFetched += chunk.length;
       if (!written.ok) return fail(writeError(written.error, part.position));
@@ -140,7 +133,6 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       if (!reopened.ok) return reopened;
       part = reopened.value;
       hash = createHash('sha256');
-      verifier = signatureKey ? createSignatureState() : undefined;
       session.validator = {};
       durable = 0;
       return ok(undefined);
@@ -167,12 +159,8 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
         : Promise.resolve(ok(undefined));
     },
 
-    digests() {
-      let signatureValid: boolean | undefined;
-      if (verifier && signatureKey) {
-        signatureValid = signatureHolds(verifier, signatureKey, request.signature?.signatureBase64 ?? '');
-      }
-      return { sha256: hash.digest(), signatureValid };
+    digest() {
+      return hash.digest();
     },
 
     async close() {

@@ -21,12 +21,6 @@ export interface ResumeState {
   readonly validator: ResumeValidator;
 }
 
-/** A cosign `sign-blob` signature: ECDSA P-256 over SHA-256 of the file, DER, base64 (M8). */
-export interface SignatureCheck {
-  readonly publicKeyPem: string;
-  readonly signatureBase64: string;
-}
-
 export interface DownloadRequest {
   readonly itemKey: string;
   /** Already accepted by checkArtifactUrl. */
@@ -37,7 +31,6 @@ export interface DownloadRequest {
   readonly partPath: string;
   /** From the journal; absent or offset 0 starts a fresh `.part`. */
   readonly resume?: ResumeState;
-  readonly signature?: SignatureCheck;
   /** Pause or cancel: aborts promptly, checkpoints, and returns CLIENT.cancelled. */
   readonly signal?: AbortSignal;
   /** Bytes of the file received so far (written or about to be). Called per chunk: keep it cheap. */
@@ -86,10 +79,8 @@ export interface DownloadDeps {
 export interface DownloadOutcome {
   /** Bytes in the `.part`, equal to expectedSize when it was known. */
   readonly size: number;
-  /** SHA-256 over the whole file on disk, the resumed prefix included (I2). */
+  /** SHA-256 of the bytes as they streamed in, the resumed prefix included (I2). */
   readonly sha256: Buffer;
-  /** undefined when no signature was asked for. */
-  readonly signatureValid: boolean | undefined;
   readonly validator: ResumeValidator;
   /** Body bytes received by this call (what the network cost). */
   readonly bytesFetched: number;

@@ -4,6 +4,7 @@ import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
+import { PACKAGE_STATE_TEXT, type PackageState } from '../../shared/package-verdict.js';
 import { quoted } from '../display-text.js';
 import { fsError, type FsErrorContext } from '../staging/fs-errors.js';
 
@@ -63,6 +64,17 @@ export function notEnoughSpace(root: string, needed: number, available: number):
     message: `Not enough free space on the destination ${quoted(root)}: ${formatMiB(needed)} needed (the files still to copy plus a 5 % and 16 MiB margin), ${formatMiB(available)} available. Nothing was written. Free some space or use a larger drive.`,
     retryable: false,
     detail: { path: root, bytesNeeded: needed, bytesAvailable: available },
+  });
+}
+
+/** A package the verdict does not call verified: copied only when the user accepts it (per export). */
+export function notVerified(source: string, catalogId: string, state: PackageState): AppError {
+  const { label, meaning } = PACKAGE_STATE_TEXT[state];
+  return appError({
+    code: 'CLIENT.unverified',
+    message: `${catalogId} is not verified (${label}): ${meaning} Nothing was copied. To copy it anyway, labelled ${label} on the drive, accept it explicitly (courier export --accept-unverified).`,
+    retryable: false,
+    detail: { path: source, packageState: state },
   });
 }
 

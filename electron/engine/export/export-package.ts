@@ -1,5 +1,7 @@
 // exportPackage: copies a verified staged package to a drive (pre-flight, copy, read-back, commit,
-// package files) and reports it verified only when every file read back correctly. The one public
+// package files) and reports it verified only when every file read back correctly. A package that is
+// not verified (failed, unverified, empty ...) is copied only when the caller accepted that; one
+// with changed or missing files never is. The one public
 // entry of export/; imports ../../shared/, ../clock, ../staging and ./ siblings.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fail, ok } from '../../shared/result.js';
@@ -10,7 +12,8 @@ import { commitPart, setExecutable } from '../staging/commit.js';
 import { nodeFs } from '../staging/fs-adapter.js';
 import { fsyncDir } from '../staging/file-io.js';
 import { MANIFEST_FILE } from '../../shared/manifest.js';
-import { cancelled, fatLimit, invalid, readBackMismatch } from './export-errors.js';
+import { recordedState } from '../../shared/package-verdict.js';
+import { cancelled, fatLimit, invalid, notVerified, readBackMismatch } from './export-errors.js';
 import { FAT_MAX_FILE_BYTES, identifyFileSystem, isFat } from './fs-type.js';
 import { packageFiles, writePackageFiles } from './package-files.js';
 import { bytesPresent, planFiles, type PlannedFile } from './plan.js';
@@ -48,6 +51,9 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
   // Pre-flight, cheapest first; nothing is written until every check has passed.
   const source = await readSource(fs, sourceDir);
   if (!source.ok) return source;
+  const packageState = recordedState(source.value.manifest.artifacts);
+  if (packageState !== 'verified' && !options.acceptUnverified)
+    return fail(notVerified(sourceDir, source.value.manifest.catalogId, packageState));
   const rootStats = await inspectRoot(fs, options.targetRoot);
   if (!rootStats.ok) return rootStats;
   const folder = resolve(root, source.value.name);
@@ -104,7 +110,7 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
     bytesCopied,
     bytesReused: total - bytesCopied,
     verified: true,
-    packageVerified: source.value.manifest.verified,
+    packageState,
     readBackMayBeCached: bytesCopied > 0,
     fileSystem,
     copySpeed: progress.averageSpeed('copy'),

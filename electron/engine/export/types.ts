@@ -1,5 +1,6 @@
 // The public shape of an export (copying a staged package to a drive): options, progress and result.
 // Pure types: imports ../../shared/ and sibling engine types only, no I/O.
+import type { PackageState } from '../../shared/package-verdict.js';
 import type { Clock } from '../clock.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import type { FileSystemInfo } from './fs-type.js';
@@ -38,6 +39,11 @@ export interface ExportOptions {
   readonly onProgress?: (progress: ExportProgress) => void;
   /** Which file system holds a path; the default reads /proc/self/mountinfo (Linux). For tests. */
   readonly identifyFileSystem?: (path: string) => Promise<FileSystemInfo>;
+  /**
+   * Copy a package the verdict does not call verified (failed, unverified, incomplete, empty): only
+   * when the user said so for this export. Changed or missing files are refused regardless.
+   */
+  readonly acceptUnverified?: boolean;
 }
 
 export interface ExportedFile {
@@ -60,8 +66,11 @@ export interface ExportResult {
   readonly bytesReused: number;
   /** Every file was read back from the target and matched the manifest. Always true in a result. */
   readonly verified: true;
-  /** The staged package itself is fully verified (manifest `verified`), not merely hash-consistent. */
-  readonly packageVerified: boolean;
+  /**
+   * What the copied package is worth (recordedState of its manifest): the drive holds exactly its
+   * listed files, read back. Anything but 'verified' was copied only because it was accepted.
+   */
+  readonly packageState: PackageState;
   /**
    * Node cannot bypass the page cache portably (no O_DIRECT with aligned buffers, no posix_fadvise), so
    * the read-back may have been served from memory. Re-plugging the drive and running `courier verify`

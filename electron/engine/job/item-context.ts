@@ -1,25 +1,27 @@
 // What one artifact's run needs (ItemContext) and the steps every way of staging it shares: judging
 // bytes with every check (sidecar binding included), settling the verdict, failing, and committing
 // judged bytes under their final name. Used by item-runner.ts and item-reuse.ts.
-import type { KeyObject } from 'node:crypto';
 import { type AppError } from '../../shared/app-error.js';
+import type { ManifestArtifact } from '../../shared/manifest.js';
 import { ok, type Result } from '../../shared/result.js';
 import type { EngineConfig } from '../config.js';
 import type { DownloadDeps } from '../download/types.js';
-import { digestHex, type ExpectedHash } from '../hash-format.js';
+import type { SignatureToCheck } from '../integrity/file-digest.js';
+import { digestHex, type ExpectedHash } from '../integrity/hash-format.js';
+import type { SigningKey } from '../integrity/public-key.js';
 import { commitPart, setExecutable } from '../staging/commit.js';
 import { type JobFolder } from '../staging/job-folder.js';
 import type { StatusReporter } from '../report/status-reporter.js';
 import type { ReuseSource } from '../reuse/candidate-index.js';
 import type { ItemState } from './job-state.js';
 import type { JournalSync } from './journal-sync.js';
-import { judge, type Verdict } from './verify-policy.js';
+import { judge, type Verdict } from '../integrity/file-verdict.js';
 
 export interface ItemContext {
   readonly item: ItemState;
   readonly folder: JobFolder;
   readonly config: EngineConfig;
-  readonly publicKey: { readonly key: KeyObject; readonly pem: string } | undefined;
+  readonly publicKey: SigningKey | undefined;
   readonly deps: DownloadDeps;
   readonly reporter: StatusReporter;
   readonly journal: JournalSync;
@@ -35,6 +37,8 @@ export interface ItemContext {
   readonly resumed: boolean;
   /** Verified copies in the other packages of the staging root; absent when reuse is off. */
   readonly reuse?: ReuseSource;
+  /** What this package's manifest recorded for the item's file, from an earlier run (if any). */
+  readonly recorded?: (itemKey: string, fileName: string | null) => ManifestArtifact | undefined;
 }
 
 export interface SidecarBinding {
@@ -50,6 +54,14 @@ export interface MapHooks {
   readonly bindSidecar?: (path: string) => Promise<SidecarBinding>;
   /** Called once with the verified digest, or null when the item did not verify. */
   readonly onSettled?: (digest: Uint8Array | null) => void;
+}
+
+/** The item's signature under the pinned key, when both exist: what every read of its bytes checks. */
+export function signatureToCheck(ctx: ItemContext): SignatureToCheck | undefined {
+  const { publicKey, item } = ctx;
+  return publicKey && item.plan.signature
+    ? { key: publicKey.key, signatureBase64: item.plan.signature }
+    : undefined;
 }
 
 export function progressOf(item: ItemState) {
@@ -80,6 +92,7 @@ export async function judgeBytes(
   const binding = ctx.map?.bindSidecar ? await ctx.map.bindSidecar(path) : undefined;
   const verdict = judge({
     itemKey: plan.itemKey,
+    artifactType: plan.artifactType,
     expectedHash,
     actualDigest: digest,
     signature: plan.signature,

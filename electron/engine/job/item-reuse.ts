@@ -1,12 +1,43 @@
 // The two ways an artifact is staged without downloading: a verified final file already in the job
 // folder (F7), or a verified copy from another package of the staging root (hard link or copy),
-// judged and committed exactly like a download.
-import { digestFile } from '../file-digest.js';
-import { digestHex, type ExpectedHash } from '../hash-format.js';
+// judged and committed exactly like a download. A package only gets better: a final file whose bytes
+// still match what this package's manifest recorded as verified keeps that verdict and its basis when
+// today's settings cannot vouch for it (a re-fetch without the key), but never against a check that
+// now fails (a wrong hash, an invalid signature, a signature the pinned key now demands).
+import type { ManifestArtifact } from '../../shared/manifest.js';
+import { digestFile, type FileDigest } from '../integrity/file-digest.js';
+import { digestHex, type ExpectedHash } from '../integrity/hash-format.js';
+import type { Verdict } from '../integrity/file-verdict.js';
 import { reusePathFor } from '../reuse/place-candidate.js';
 import { reuseVerifiedCopy } from '../reuse/reuse-copy.js';
+import { setExecutable } from '../staging/commit.js';
 
-import { commitVerified, judgeBytes, progressOf, settle, type ItemContext } from './item-context.js';
+import {
+  commitVerified,
+  judgeBytes,
+  progressOf,
+  settle,
+  signatureToCheck,
+  type ItemContext,
+} from './item-context.js';
+
+/** The verdict the manifest recorded, when today's checks only lack evidence and the bytes match it. */
+function recordedVerdict(
+  recorded: ManifestArtifact | undefined,
+  existing: FileDigest,
+  today: Verdict,
+): Verdict | undefined {
+  if (today.error?.code !== 'CLIENT.unverified' || !recorded || recorded.outcome !== 'verified')
+    return undefined;
+  if (recorded.size !== existing.size || recorded.sha256 !== digestHex(existing.sha256)) return undefined;
+  return {
+    hashCheck: recorded.hashCheck,
+    signatureCheck: recorded.signatureCheck,
+    outcome: 'verified',
+    error: null,
+    bound: recorded.boundTo !== undefined,
+  };
+}
 
 /** F7: a final file already there is re-verified; if it passes, it is reused instead of downloaded. */
 export async function tryReuse(
@@ -14,21 +45,19 @@ export async function tryReuse(
   finalPath: string,
   expectedHash: ExpectedHash | null,
 ): Promise<boolean> {
-  const { item, publicKey } = ctx;
+  const { item } = ctx;
   const { plan } = item;
-  const signature =
-    publicKey && plan.signature ? { key: publicKey.key, signatureBase64: plan.signature } : undefined;
-  const existing = await digestFile(ctx.folder.fs, finalPath, signature);
+  const existing = await digestFile(ctx.folder.fs, finalPath, signatureToCheck(ctx));
   if (!existing || (plan.size !== null && existing.size !== plan.size)) return false;
-  const { verdict, binding } = await judgeBytes(
-    ctx,
-    finalPath,
-    expectedHash,
-    existing.sha256,
-    existing.signatureValid,
-  );
+  const judged = await judgeBytes(ctx, finalPath, expectedHash, existing.sha256, existing.signatureValid);
+  const recorded = ctx.recorded?.(plan.itemKey, plan.fileName);
+  const verdict = recordedVerdict(recorded, existing, judged.verdict) ?? judged.verdict;
   if (verdict.outcome === 'failed') return false;
-  settle(ctx, verdict, existing.sha256, binding);
+  settle(ctx, verdict, existing.sha256, judged.binding);
+  if (verdict !== judged.verdict) item.boundTo = recorded?.boundTo ?? null;
+  // A crash between rename and chmod must not leave an installer at 0600 (or a data file at 0755).
+  if (plan.isExecutable) await setExecutable(finalPath, ctx.folder.fs);
+  else await ctx.folder.fs.chmod(finalPath, 0o644).catch(() => {});
   item.bytesDone = item.reusedBytes = existing.size;
   item.resume = { offset: 0, validator: {} };
   item.outcome = verdict.outcome;
@@ -47,13 +76,12 @@ export async function reuseFromPackages(
   partPath: string,
   expectedHash: ExpectedHash | null,
 ): Promise<boolean> {
-  const { item, folder, publicKey, reuse, signal } = ctx;
+  const { item, folder, reuse, signal } = ctx;
   const { plan } = item;
   const target = reusePathFor(folder.partsDir, plan.fileName!);
   // A sidecar's binding hook may run once only, and it needs the bytes that are finally staged.
   if (!reuse || !target || ctx.map?.bindSidecar) return false;
-  const signature =
-    publicKey && plan.signature ? { key: publicKey.key, signatureBase64: plan.signature } : undefined;
+  const signature = signatureToCheck(ctx);
   const reused = await reuseVerifiedCopy({
     source: reuse,
     fs: folder.fs,

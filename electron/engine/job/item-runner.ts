@@ -1,20 +1,27 @@
 // One artifact from plan to final name: reuse a verified file already there (F7) or in another
-// package of the staging root, otherwise download to `.part`, judge the checks, re-download once on a
-// hash mismatch (I1), and commit (fsync, rename, fsync dir). Never throws: the outcome is in ItemState.
+// package of the staging root, otherwise download to `.part`, read it back from disk (I3), judge the
+// checks on those bytes, re-download once on wrong bytes (I1: hash, signature or read-back), and
+// commit (fsync, rename, fsync dir). Never throws: the outcome is in ItemState.
 import { appError } from '../../shared/app-error.js';
 import { downloadArtifact } from '../download/download-artifact.js';
 import { childPath } from '../staging/job-folder.js';
 import { partPathFor } from '../staging/part-file.js';
 
+import type { ErrorCode } from '../../shared/error-codes.js';
 import {
   commitVerified,
   failItem,
   judgeBytes,
   progressOf,
   settle,
+  signatureToCheck,
   type ItemContext,
 } from './item-context.js';
 import { reuseFromPackages, tryReuse } from './item-reuse.js';
+import { readBackPart } from './read-back.js';
+
+/** Wrong bytes are fetched once more (I1): a flipped bit in transit or on disk should not end the item. */
+const FETCH_AGAIN: ReadonlySet<ErrorCode> = new Set(['CLIENT.hashMismatch', 'CLIENT.signatureInvalid']);
 
 export type { ItemContext, MapHooks, SidecarBinding } from './item-context.js';
 
@@ -40,10 +47,6 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   if (await reuseFromPackages(ctx, finalPath, partPath, expectedHash)) return;
 
   ctx.reporter.record(plan.itemKey, ctx.resumed ? 'Continue' : 'Start', progressOf(item));
-  const signature =
-    ctx.publicKey && plan.signature
-      ? { publicKeyPem: ctx.publicKey.pem, signatureBase64: plan.signature }
-      : undefined;
   let url = plan.url!;
   for (let attempt = 0; ; attempt += 1) {
     item.phase = 'downloading';
@@ -56,7 +59,6 @@ export async function runItem(ctx: ItemContext): Promise<void> {
         expectedSize: plan.size ?? undefined,
         partPath,
         resume: item.resume,
-        ...(signature ? { signature } : {}),
         signal,
         onProgress: (bytes) => {
           item.bytesDone = bytes;
@@ -88,28 +90,38 @@ export async function runItem(ctx: ItemContext): Promise<void> {
     item.bytesDone = outcome.size;
     item.resume = { offset: outcome.size, validator: outcome.validator };
     ctx.onPhase();
-    const { verdict, binding } = await judgeBytes(
-      ctx,
+    const onDisk = await readBackPart({
+      fs: folder.fs,
       partPath,
-      expectedHash,
-      outcome.sha256,
-      outcome.signatureValid,
-    );
-    settle(ctx, verdict, outcome.sha256, binding);
-    if (verdict.outcome === 'failed') {
-      const error = verdict.error!;
-      // Wrong or suspicious bytes are thrown away; bytes nothing vouches for are kept aside for a rerun.
-      if (error.code !== 'CLIENT.unverified') {
+      itemKey: plan.itemKey,
+      streamed: outcome,
+      signature: signatureToCheck(ctx),
+      signal,
+    });
+    if (signal.aborted) {
+      item.phase = 'paused';
+      ctx.onPhase();
+      return;
+    }
+    const judged = onDisk.ok
+      ? await judgeBytes(ctx, partPath, expectedHash, onDisk.value.sha256, onDisk.value.signatureValid)
+      : undefined;
+    if (onDisk.ok && judged) settle(ctx, judged.verdict, onDisk.value.sha256, judged.binding);
+    const error = onDisk.ok ? judged!.verdict.error : onDisk.error;
+    if (error) {
+      // Wrong bytes are thrown away and fetched once more; bytes nothing vouches for (or whose
+      // signature is missing) are kept aside for a rerun with other settings.
+      if (FETCH_AGAIN.has(error.code)) {
         await folder.fs.rm(partPath, { force: true }).catch(() => {});
         item.resume = { offset: 0, validator: {} };
         item.bytesDone = 0;
+        if (attempt === 0) continue;
       }
-      if (error.code === 'CLIENT.hashMismatch' && attempt === 0) continue;
       await ctx.journal.save();
       failItem(ctx, error);
       return;
     }
-    const committed = await commitVerified(ctx, partPath, finalPath, verdict, outcome.sha256);
+    const committed = await commitVerified(ctx, partPath, finalPath, judged!.verdict, outcome.sha256);
     if (!committed.ok) failItem(ctx, committed.error);
     return;
   }

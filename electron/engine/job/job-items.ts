@@ -1,9 +1,10 @@
 // Runs a job's downloadable items through a small worker pool. A map package and its sidecar JSON
 // run side by side in one slot: the package may take its digest from the sidecar (GetMap clients'
 // rule) and the sidecar is verified through the package it describes, so each waits on the other.
-import type { ExpectedHash } from '../hash-format.js';
+import type { ExpectedHash } from '../integrity/hash-format.js';
 import type { ItemState } from './job-state.js';
 import { runItem, type ItemContext, type MapHooks } from './item-runner.js';
+import { readSmallFile } from '../staging/file-io.js';
 import { sidecarHash } from './plan-items.js';
 
 const SIDECAR_MAX_BYTES = 1024 * 1024;
@@ -65,11 +66,12 @@ export async function runItems(
 
   if (sidecar && pkg) {
     const fs = contextFor(sidecar).folder.fs;
-    const readText = (path: string) =>
-      fs.readFile(path).then(
-        (buffer) => buffer.subarray(0, SIDECAR_MAX_BYTES).toString('utf8'),
-        () => null,
-      );
+    // Capped before reading: a sidecar is a few KiB of JSON, so a larger one is not genuine and is
+    // never read into memory (a 300 MB "sidecar" must not cost 300 MB).
+    const readText = async (path: string) => {
+      const read = await readSmallFile(fs, path, SIDECAR_MAX_BYTES, 'the map sidecar');
+      return read.ok && read.value ? read.value.toString('utf8') : null;
+    };
     const pair = pairHooks(pkg, sidecar, readText);
     units.push(async () => {
       await Promise.all([

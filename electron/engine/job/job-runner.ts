@@ -2,7 +2,6 @@
 // the journal, prepares and polls, plans and downloads the items, writes manifest, SHA256SUMS and
 // report.html. Pause, resume and cancel abort the current run; a new run picks up from the journal.
 // With dependencies, those are staged first (each its own job) and listed in the manifest.
-import type { KeyObject } from 'node:crypto';
 import type { AppError } from '../../shared/app-error.js';
 import type { ItemType } from '../../shared/getapp-protocol.js';
 import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
@@ -13,18 +12,20 @@ import { VERSION } from '../../shared/version.js';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config.js';
 import type { DownloadDeps } from '../download/types.js';
+import type { SigningKey } from '../integrity/public-key.js';
 import type { ReportSender, StatusReporter } from '../report/status-reporter.js';
 import { reuseSourceFor } from '../reuse/candidate-index.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder, type RootIdentity } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
+import { readManifest } from '../staging/manifest.js';
 import { acquireLock } from '../staging/lock.js';
 import type { UrlPolicy } from '../url-policy.js';
 import { runItems } from './job-items.js';
 import { SnapshotEmitter } from './snapshot-emitter.js';
 import { ItemState, JobState, markStopped } from './job-state.js';
 import { openRunRecords, restoreProgress, type JournalSync } from './journal-sync.js';
-import { stagePackage } from './package-manifest.js';
+import { recordedArtifacts, stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
 import { refreshItemUrl } from './refresh-url.js';
@@ -37,7 +38,7 @@ export interface JobDeps {
   readonly api: PreparationApi & ReportSender & { readonly apiOrigin: string };
   readonly download: DownloadDeps;
   readonly urlPolicy: UrlPolicy;
-  readonly publicKey: { readonly key: KeyObject; readonly pem: string } | undefined;
+  readonly publicKey: SigningKey | undefined;
   readonly emit: (snapshot: JobSnapshot) => void;
   readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Stages catalogId's dependencies, leaf first, and says how its manifest lists them. */
@@ -204,17 +205,21 @@ export class JobRunner {
       this.setPhase('downloading');
       // Read once per run, when the first item asks: the other packages' manifests.
       const reuse = reuseSourceFor(folder, config.reuseMaxManifests, (m) => this.deps.log('warn', m));
+      // This package as an earlier run staged it: a good file keeps its verdict (item-reuse.ts).
+      const previous = await readManifest(folder.path, folder.fs);
+      const recorded = previous.ok ? recordedArtifacts(previous.value) : undefined;
       await runItems(
         state.items,
         config.concurrency,
         (item) => ({
           ...this.itemContext(item, folder, reporter, journal, signal),
           ...(reuse ? { reuse } : {}),
+          ...(recorded ? { recorded } : {}),
         }),
         signal,
       );
       if (signal.aborted) return await this.endStopped(reporter, journal);
-      await this.finish(folder);
+      await this.finish(folder, previous.ok ? previous.value.publicKeyFingerprint : null);
     } finally {
       await journal.save();
       await reporter.drain(AbortSignal.timeout(2000));
@@ -288,14 +293,15 @@ export class JobRunner {
     this.setPhase(as, as === 'paused' ? this.pauseError : null);
   }
 
-  private async finish(folder: JobFolder): Promise<void> {
+  private async finish(folder: JobFolder, previousFingerprint: string | null): Promise<void> {
     const { state, deps } = this;
     const context = {
       state,
       server: deps.api.apiOrigin,
       deviceId: deps.config.deviceId,
       toolVersion: VERSION,
-      publicKey: deps.publicKey?.key,
+      publicKey: deps.publicKey,
+      previousFingerprint,
       stagedAt: new Date(deps.clock.now()).toISOString(),
       dependencies: this.dependencies,
     };

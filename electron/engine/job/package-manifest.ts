@@ -1,6 +1,5 @@
 // Builds manifest.json for a finished job from its state: what was staged and how each file was
 // checked, so the package can be re-verified offline anywhere.
-import { createHash, type KeyObject } from 'node:crypto';
 import { appError, type AppError } from '../../shared/app-error.js';
 import {
   MANIFEST_FORMAT,
@@ -8,6 +7,7 @@ import {
   type ManifestArtifact,
   type ManifestDependency,
 } from '../../shared/manifest.js';
+import type { SigningKey } from '../integrity/public-key.js';
 import { writePackageFiles } from '../staging/manifest.js';
 import type { JobFolder } from '../staging/job-folder.js';
 import type { JobState } from './job-state.js';
@@ -17,16 +17,12 @@ export interface ManifestContext {
   readonly server: string;
   readonly deviceId: string;
   readonly toolVersion: string;
-  readonly publicKey: KeyObject | undefined;
+  readonly publicKey: SigningKey | undefined;
+  /** The key an earlier run's manifest named: kept while files verified under it are carried over. */
+  readonly previousFingerprint?: string | null;
   readonly stagedAt: string;
   /** Dependencies staged for this package, leaf first (listed in the manifest when any). */
   readonly dependencies?: readonly ManifestDependency[];
-}
-
-export function publicKeyFingerprint(key: KeyObject): string {
-  return createHash('sha256')
-    .update(key.export({ type: 'spki', format: 'der' }))
-    .digest('hex');
 }
 
 export function buildManifest(context: ManifestContext): Manifest {
@@ -65,7 +61,9 @@ export function buildManifest(context: ManifestContext): Manifest {
     tool: { name: 'courier', version: context.toolVersion },
     startedAt: new Date(state.startedAt).toISOString(),
     stagedAt: context.stagedAt,
-    publicKeyFingerprint: context.publicKey ? publicKeyFingerprint(context.publicKey) : null,
+    publicKeyFingerprint:
+      context.publicKey?.fingerprint ??
+      (artifacts.some((a) => a.signatureCheck === 'verified') ? (context.previousFingerprint ?? null) : null),
     verified: files.length > 0 && files.every((a) => a.outcome === 'verified'),
     artifacts,
     ...(context.dependencies && context.dependencies.length > 0
@@ -74,22 +72,41 @@ export function buildManifest(context: ManifestContext): Manifest {
   };
 }
 
+/** The verified files an earlier run recorded, by item and file name (a renamed file is another file). */
+export function recordedArtifacts(
+  manifest: Manifest,
+): (itemKey: string, fileName: string | null) => ManifestArtifact | undefined {
+  const byKey = new Map(
+    manifest.artifacts.filter((a) => a.outcome === 'verified' && a.file !== null).map((a) => [a.itemKey, a]),
+  );
+  return (itemKey, fileName) => {
+    const found = byKey.get(itemKey);
+    return found && found.file === fileName ? found : undefined;
+  };
+}
+
 /**
  * Writes manifest.json, SHA256SUMS and report.html and says how the job ended: staged, or failed
  * with the first item's code (so a script can branch on it) and a count; items keep their messages.
  */
 export async function stagePackage(context: ManifestContext, folder: JobFolder): Promise<AppError | null> {
-  const written = await writePackageFiles(folder, buildManifest(context));
-  if (!written.ok) return written.error;
   const { items } = context.state;
+  const staged = items.filter((i) => i.outcome === 'verified' || i.outcome === 'unverified');
   const failed = items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected');
+  // A job that staged nothing leaves no package-shaped folder (only its hidden journal, to resume),
+  // and never replaces what an earlier run staged.
+  const hasContent = staged.length > 0 || items.some((i) => i.outcome === 'notDownloadable');
+  if (hasContent) {
+    const written = await writePackageFiles(folder, buildManifest(context));
+    if (!written.ok) return written.error;
+  }
   if (failed.length === 0) return null;
   const first = failed[0]!.error;
   return appError({
     code: first?.code ?? 'CLIENT.badResponse',
     message:
-      failed.length === items.length
-        ? `None of the ${items.length} artifacts could be staged.`
+      staged.length === 0
+        ? `Nothing was staged: ${failed.length === 1 ? 'the artifact' : `all ${failed.length} artifacts`} failed (the first: ${first?.message ?? 'unknown'}).`
         : `${failed.length} of ${items.length} artifacts could not be staged; the others are in ${folder.path}.`,
     retryable: first?.retryable ?? false,
   });

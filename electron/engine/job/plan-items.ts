@@ -5,7 +5,7 @@ import type { AppError } from '../../shared/app-error.js';
 import type { ArtifactType } from '../../shared/getapp-protocol.js';
 import type { DeliveryItem } from '../../shared/getapp-schemas.js';
 import { ok, type Result } from '../../shared/result.js';
-import { parseExpectedHash, type ExpectedHash } from '../hash-format.js';
+import { parseExpectedHash, type ExpectedHash } from '../integrity/hash-format.js';
 import { checkNameSet, fileNameForItem } from '../safe-name.js';
 import { checkArtifactUrl, isDownloadable, type UrlPolicy } from '../url-policy.js';
 

@@ -3,7 +3,7 @@
 // judges the very bytes it will commit. Imports node:fs constants, ../file-digest, ../staging/ only.
 import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
-import { digestFile, type FileDigest } from '../file-digest.js';
+import { digestFile, type FileDigest } from '../integrity/file-digest.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { childPath } from '../staging/job-folder.js';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { MANIFEST_FILE, REPORT_FILE, SUMS_FILE } from '../../shared/manifest.js';
 import type { Manifest } from '../../shared/manifest.js';
+import { listedFiles } from '../../shared/package-verdict.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { quoted } from '../display-text.js';
@@ -38,24 +39,15 @@ export function writeManifest(folder: PackagePlace, manifest: Manifest): Promise
   return writePackageFile(folder, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** The staged files only (a name and a hash), in manifest order. */
-function stagedFiles(manifest: Manifest): { file: string; sha256: string }[] {
-  return manifest.artifacts.flatMap((a) =>
-    a.file !== null && a.sha256 !== null && (a.outcome === 'verified' || a.outcome === 'unverified')
-      ? [{ file: a.file, sha256: a.sha256 }]
-      : [],
-  );
-}
-
 /**
  * SHA256SUMS in coreutils format, `<hex>  <name>\n` (two spaces = binary-safe text mode), so
  * `sha256sum -c SHA256SUMS` and `shasum -a 256 -c SHA256SUMS` check the package without Courier.
  */
 export function renderSums(manifest: Manifest): Result<string> {
   const lines: string[] = [];
-  for (const { file, sha256 } of stagedFiles(manifest)) {
+  for (const { file, sha256 } of listedFiles(manifest.artifacts)) {
     // A newline or backslash would need coreutils' escaped form; such names are never staged anyway.
-    if (!isPlainFileName(file) || !/^[0-9a-f]{64}$/.test(sha256)) {
+    if (!isPlainFileName(file) || sha256 === null || !/^[0-9a-f]{64}$/.test(sha256)) {
       return fail(
         appError({
           code: 'CLIENT.invalidRequest',

@@ -2,7 +2,8 @@
 // fetched) so it opens offline in any browser and prints. Pure: no I/O, no fs, no electron.
 import type { Manifest, ManifestArtifact } from '../../shared/manifest.js';
 import { SUMS_FILE } from '../../shared/manifest.js';
-import { digestHex, parseExpectedHash } from '../hash-format.js';
+import { PACKAGE_STATE_TEXT, recordedState } from '../../shared/package-verdict.js';
+import { digestHex, parseExpectedHash } from '../integrity/hash-format.js';
 
 /** Every server-provided string passes through here before it reaches the page (E4, M9). */
 export function escapeHtml(value: string): string {
@@ -75,12 +76,15 @@ function artifactRow(a: ManifestArtifact): string {
 </tr>`;
 }
 
+/** The package verdict as recorded (package-verdict.ts): green only for 'verified'. */
 function verdict(m: Manifest): string {
+  const state = recordedState(m.artifacts);
+  const { label, meaning } = PACKAGE_STATE_TEXT[state];
   const downloadable = m.artifacts.filter((a) => a.outcome !== 'notDownloadable');
   const good = downloadable.filter((a) => a.outcome === 'verified').length;
-  return m.verified
+  return state === 'verified'
     ? `<p class="verdict ok">✔ VERIFIED: all ${good} downloadable artifact(s) passed their hash and signature checks.</p>`
-    : `<p class="verdict bad">✘ NOT VERIFIED: ${good} of ${downloadable.length} downloadable artifact(s) verified. Do not install the others without checking them.</p>`;
+    : `<p class="verdict bad">✘ NOT VERIFIED (${escapeHtml(label.toUpperCase())}): ${good} of ${downloadable.length} downloadable artifact(s) verified. ${escapeHtml(meaning)} Do not install anything else from it without checking.</p>`;
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#111}

@@ -2,17 +2,18 @@
 // stop a copy, and "Verify a package" in any picked folder. Sources are resolved here from the job
 // or the History id, targets from the picker: the UI hands over ids only (E1). Imports shared/,
 // engine/index.ts and service siblings only.
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { MAX_PROGRESS_EVENTS_PER_SECOND, type ExportSummary } from '../../shared/ipc-contract.js';
-import { ok, type Result } from '../../shared/result.js';
+import { PACKAGE_STATE_TEXT } from '../../shared/package-verdict.js';
+import { fail, ok, type Result } from '../../shared/result.js';
 import { exportPackage, type ExportResult } from '../../engine/index.js';
 import { invalidRequest, type ServiceContext } from '../context.js';
 import type { ExportBook } from '../export-book.js';
 import { createExportReporter } from '../export-progress.js';
 import { pickFolder } from '../folder-pick.js';
 import { checkFolder, findPackageFolder } from '../package-check.js';
-import { packageFolder } from '../package-history.js';
+import { packageFolder, readSummary } from '../package-history.js';
 import type { InvokeHandlers } from '../types.js';
 
 type ExportHandlers = Pick<
@@ -32,15 +33,41 @@ export function toSummary(r: ExportResult, packageId: string): ExportSummary {
     bytesTotal: r.bytesTotal,
     bytesCopied: r.bytesCopied,
     verified: r.verified,
-    packageVerified: r.packageVerified,
+    packageState: r.packageState,
     readBackMayBeCached: r.readBackMayBeCached,
     fileSystem: r.fileSystem.type,
   };
 }
 
+/**
+ * A package its manifest already says is not verified is refused before the picker opens, unless the
+ * user accepted it for this request: nobody should choose a drive for a copy that will not happen.
+ * The engine applies the same rule again (and refuses changed or missing files) when it copies.
+ */
+async function refusedBeforePicking(source: string, accepted: boolean): Promise<Result<never> | null> {
+  if (accepted) return null;
+  const summary = await readSummary(dirname(source), basename(source));
+  if (!summary || summary.state === 'verified') return null;
+  const { label, meaning } = PACKAGE_STATE_TEXT[summary.state];
+  return fail(
+    appError({
+      code: 'CLIENT.unverified',
+      message: `This package is marked "${label}": ${meaning} It is copied only when you accept that.`,
+      retryable: false,
+      detail: { packageState: summary.state },
+    }),
+  );
+}
+
 export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHandlers {
   /** One export of `source`, from reserving it through the picker to the read-back. */
-  const run = async (source: string, jobId: string | null): Promise<Result<ExportSummary | null>> => {
+  const run = async (
+    source: string,
+    jobId: string | null,
+    acceptUnverified: boolean,
+  ): Promise<Result<ExportSummary | null>> => {
+    const refused = await refusedBeforePicking(source, acceptUnverified);
+    if (refused) return refused;
     const packageId = basename(source);
     const entry = book.reserve(source, jobId, packageId);
     if (!entry)
@@ -65,6 +92,7 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
           targetRoot,
           clock: ctx.deps.clock,
           signal: entry.controller.signal,
+          acceptUnverified,
           onProgress: (p) => reporter.progress(p),
         });
         if (!result.ok) {
@@ -87,7 +115,7 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
   };
 
   return {
-    async exportJob({ jobId }) {
+    async exportJob({ jobId, acceptUnverified = false }) {
       const entry = ctx.jobs.get(jobId);
       if (!entry) return invalidRequest('This job is no longer in the list.');
       const { phase, folder } = entry.snapshot;
@@ -95,12 +123,12 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
         return invalidRequest(
           'Only a staged package can be copied to a drive. Wait until this delivery is staged.',
         );
-      return run(folder, jobId);
+      return run(folder, jobId, acceptUnverified);
     },
 
-    async exportPackage({ packageId }) {
+    async exportPackage({ packageId, acceptUnverified = false }) {
       const folder = await packageFolder(ctx.stagingRoot(), packageId);
-      return folder.ok ? run(folder.value, null) : folder;
+      return folder.ok ? run(folder.value, null, acceptUnverified) : folder;
     },
 
     async cancelExport(request) {

@@ -1,15 +1,22 @@
 // Settings handlers: read, change, secrets in (never out), folder and file pickers run on this side.
-// Imports shared/ and service siblings only.
+// What the UI alone must not do (send secrets to a new server, switch verification off) is guarded
+// here. Imports shared/ and service siblings only.
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import type { FilePurpose } from '../../shared/ipc-contract.js';
-import { fail, ok } from '../../shared/result.js';
+import { fail, ok, type Result } from '../../shared/result.js';
 import { invalidRequest, type ServiceContext } from '../context.js';
 import { loadChosenFile } from '../pem-files.js';
-import { applyUpdate, type StoredSettings } from '../settings-model.js';
-import type { InvokeHandlers } from '../types.js';
+import {
+  applyUpdate,
+  bindingCurrent,
+  bindingOf,
+  dropsSecrets,
+  type StoredSettings,
+} from '../settings-model.js';
+import type { Confirmation, InvokeHandlers, ServiceDeps } from '../types.js';
 
 type SettingsHandlers = Pick<
   InvokeHandlers,
@@ -25,6 +32,36 @@ async function usableFolder(path: string): Promise<boolean> {
   }
 }
 
+const UNVERIFIED_QUESTION: Confirmation = {
+  title: 'Keep unverified files?',
+  message: 'Keep files that nothing can vouch for?',
+  detail:
+    'With this on, a file that has neither a published hash nor a signature Courier can check is kept ' +
+    '(marked Unverified) instead of refused. Nothing would show if such a file had been changed on ' +
+    'the way. Turn it on only if you expect such files from a server you trust.',
+  confirmLabel: 'Keep unverified files',
+};
+
+/**
+ * Turning "keep unverified files" on is asked of the person at the screen (a native dialog), never
+ * taken from the UI's word alone: a compromised renderer or a leaked browser-mode token must not
+ * switch verification off in one call. Turning it off needs nobody's permission.
+ */
+async function confirmUnverified(deps: ServiceDeps): Promise<Result<void>> {
+  if (deps.dialogs.unavailable !== undefined || !deps.dialogs.confirm)
+    return invalidRequest(
+      'Keeping unverified files can only be turned on in the Courier desktop app, where Courier can ask you to confirm it.',
+    );
+  if (await deps.dialogs.confirm(UNVERIFIED_QUESTION)) return ok(undefined);
+  // Not CLIENT.cancelled: its remedy speaks of resuming downloads.
+  return invalidRequest('Nothing was changed: keeping unverified files was not confirmed.');
+}
+
+const SECRETS_DROPPED =
+  'The server address, storage addresses or plain-http setting changed, so the saved password and ' +
+  'device secret were removed: they are only ever sent to the server they were entered for. ' +
+  'Enter them again on the Connection page.';
+
 export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
   const { deps } = ctx;
   /** Browser mode has no native pickers: tell the user instead of silently doing nothing. */
@@ -38,14 +75,35 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
     getSettings: async () => ok(await ctx.view()),
 
     async updateSettings(update) {
-      const next = applyUpdate(ctx.settings(), update);
-      return next.ok ? ctx.commit(next.value) : next;
+      const current = ctx.settings();
+      const next = applyUpdate(current, update);
+      if (!next.ok) return next;
+      if (next.value.allowUnverified && !current.allowUnverified) {
+        const confirmed = await confirmUnverified(deps);
+        if (!confirmed.ok) return confirmed;
+      }
+      // The settings may have changed while the dialog was open: apply the update to what is there now.
+      const latest = ctx.settings() === current ? next : applyUpdate(ctx.settings(), update);
+      if (!latest.ok) return latest;
+      if (dropsSecrets(ctx.settings(), latest.value)) {
+        const held = await Promise.all([deps.secrets.get('password'), deps.secrets.get('deviceSecret')]);
+        await Promise.all([deps.secrets.delete('password'), deps.secrets.delete('deviceSecret')]);
+        ctx.secretsChanged();
+        if (held.some((secret) => secret !== undefined))
+          ctx.push({ event: 'notice', payload: { level: 'warn', message: SECRETS_DROPPED } });
+      }
+      return ctx.commit(latest.value);
     },
 
     async setSecret({ kind, value }) {
+      const current = ctx.settings();
+      // Both secrets share one binding: one left from another connection must not be rebound with it.
+      if (!bindingCurrent(current))
+        await deps.secrets.delete(kind === 'password' ? 'deviceSecret' : 'password');
       await deps.secrets.set(kind, value);
       ctx.secretsChanged();
-      return ok(await ctx.view());
+      // The secret is for the connection set now, and for no other (see settings-model).
+      return ctx.commit({ ...ctx.settings(), secretBinding: bindingOf(ctx.settings()) });
     },
 
     async chooseStagingFolder() {

@@ -41,8 +41,11 @@ describe('fetching the demo catalog', () => {
       }
       const { stdout } = await run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: job.folder! });
       expect(stdout).not.toMatch(/FAILED/);
+      // A delivery with container images Courier cannot fetch is verified as far as it goes, and
+      // says that it is incomplete.
+      const recordedOnly = delivery.artifacts.some((a) => !a.file);
       const verified = await harness.engine.verifyFolder(job.folder!);
-      expect(verified.ok && verified.value.ok).toBe(true);
+      expect(verified.ok && verified.value.state, id).toBe(recordedOnly ? 'incomplete' : 'verified');
     }
   });
 

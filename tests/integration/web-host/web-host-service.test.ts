@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
+import { browserDialogs } from '../../../electron/web-host/browser-dialogs.js';
 import { startWebHost, type WebHost } from '../../../electron/web-host/server.js';
 import { serviceHarness, type ServiceHarness } from '../../support/service-harness.js';
 import { useTempDirs } from '../../support/temp-dir.js';
@@ -59,4 +60,24 @@ test('a job started over HTTP streams snapshots over SSE until staged; secrets n
     ok: true,
     value: [{ catalogId: BUILTIN_IDS.b64Tools, verified: true }],
   });
+});
+
+test('E1: over the browser-mode token, "keep unverified files" cannot be switched on; off stays allowed', async () => {
+  const rendererDir = join(await tempDir(), 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html>');
+  h = await serviceHarness({ dialogs: browserDialogs(rendererDir) });
+  host = await startWebHost({ service: h.service, rendererDir });
+  const post = (method: string, body?: unknown) =>
+    rawRequest(host!.port, {
+      method: 'POST',
+      path: `/api/invoke/${method}`,
+      headers: { 'content-type': 'application/json', 'x-courier-token': host!.token },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const on = await post('updateSettings', { allowUnverified: true });
+  expect(on.json()).toMatchObject({ ok: false, error: { code: 'CLIENT.invalidRequest' } });
+  expect((await post('getSettings')).json()).toMatchObject({ ok: true, value: { allowUnverified: false } });
+  const off = await post('updateSettings', { allowUnverified: false });
+  expect(off.json()).toMatchObject({ ok: true, value: { allowUnverified: false } });
 });

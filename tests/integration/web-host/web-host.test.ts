@@ -201,6 +201,40 @@ describe('web host static files', () => {
     expect(asset.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  // Cookies are not isolated by port: any other server on 127.0.0.1 the browser visits receives this
+  // cookie, so it must open the page's files and nothing else.
+  test('the asset cookie is not a credential for /api/invoke or the event stream', async () => {
+    const page = await rawRequest(host.port, { path: `/?token=${host.token}` });
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(value).not.toBe(host.token);
+    expect(String(page.headers['set-cookie'])).not.toContain(host.token);
+    // It still opens the page again (a reload has no ?token=) and its assets.
+    expect((await rawRequest(host.port, { path: '/', headers: { cookie } })).status).toBe(200);
+    expect((await rawRequest(host.port, { path: '/assets/app.js', headers: { cookie } })).status).toBe(200);
+
+    const forged: Record<string, string>[] = [
+      { 'x-courier-token': value },
+      { cookie },
+      { cookie, 'x-courier-token': value },
+    ];
+    for (const headers of forged) {
+      const res = await invoke('listJobs', undefined, { 'x-courier-token': '', ...headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+    for (const [path, headers] of [
+      [`/api/events?token=${value}`, {}],
+      ['/api/events', { cookie }],
+      [`/api/events?token=${value}`, { cookie }],
+    ] as const) {
+      const events = await openSse(host.port, path, headers);
+      events.close();
+      expect(events.status, path).toBe(403);
+    }
+    expect(service.invoke).not.toHaveBeenCalled();
+  });
+
   test('path traversal in static paths is refused and never serves a file outside the renderer', async () => {
     const token = `token=${host.token}`;
     for (const path of [

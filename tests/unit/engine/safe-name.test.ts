@@ -3,7 +3,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { containedPath, fileNameForItem } from '../../../electron/engine/safe-name.js';
+import { containedPath, fileNameForItem, unsafeNameReason } from '../../../electron/engine/safe-name.js';
 import { ACCEPTED_NAMES, HOSTILE_NAMES } from './hostile-names.js';
 
 const CATALOG = '42.field-nav@2.3.1';
@@ -73,6 +73,38 @@ describe('M1/M2 fileNameForItem: the fixed hostile corpus (goal 2: >= 200 string
       const result = fileNameForItem(name, CATALOG, undefined, 'software');
       expect(result.ok, JSON.stringify(name)).toBe(false);
     }
+  });
+});
+
+describe('M2 device names with spaces before the extension (Windows drops them)', () => {
+  test.each([
+    'CON .txt',
+    'con .txt',
+    'nul .tar.gz',
+    'NUL  .bin',
+    'aux \u0020.log',
+    'Prn .pdf',
+    'COM1 .zip',
+    'lpt9 .tar.gz',
+    'Ｃｏｎ .txt',
+    'ｎｕｌ .tar.gz',
+    'ＣＯＭ１ .txt',
+    'cOn .TXT',
+  ])('%j is refused as a Windows device name', (name) => {
+    expect(unsafeNameReason(name)).toBe('it is a Windows device name');
+    const itemKey = `${CATALOG}@${name}`;
+    expectUnsafe(fileNameForItem(itemKey, CATALOG, 'https://s3.example/x', 'software'), itemKey);
+  });
+
+  test.each([
+    'Console .txt',
+    'Nullable setup.msi',
+    'con x.txt',
+    'aux cable .pdf',
+    'COM10 .txt',
+    'Field Nav Setup.msi',
+  ])('%j is not a device name and stays accepted', (name) => {
+    expect(unsafeNameReason(name)).toBeUndefined();
   });
 });
 

@@ -144,6 +144,46 @@ describe('U2 origin allowlist with normalised hosts', () => {
     ).toEqual([false, false, false, false, false, false, false]);
   });
 
+  // U2: every IPv6 spelling that still lands on an IPv4 never-server address.
+  test.each([
+    ['IPv4-mapped, dotted', '::ffff:169.254.169.254'],
+    ['IPv4-mapped, hex', '::ffff:a9fe:a9fe'],
+    ['IPv4-compatible, hex', '::a9fe:a9fe'],
+    ['IPv4-compatible, dotted', '::169.254.169.254'],
+    ['IPv4-compatible, bracketed', '[::a9fe:a9fe]'],
+    ['IPv4-compatible, fully written', '0:0:0:0:0:0:a9fe:1'],
+    ['NAT64, hex', '64:ff9b::a9fe:a9fe'],
+    ['NAT64, dotted', '64:ff9b::169.254.169.254'],
+    ['NAT64, upper case', '64:FF9B::A9FE:0001'],
+    ['NAT64 multicast', '64:ff9b::224.0.0.1'],
+    ['NAT64 unspecified', '64:ff9b::0.0.0.0'],
+    ['NAT64 broadcast', '64:ff9b::255.255.255.255'],
+    ['IPv4-compatible multicast', '::239.1.2.3'],
+  ])('U2 link-local in IPv6 clothing: %s (%s) is blocked', (_label, address) => {
+    expect(isBlockedAddress(address)).toBe(true);
+  });
+
+  test.each([
+    ['IPv4-compatible, in a URL', 'https://[::169.254.169.254]/latest/meta-data'],
+    ['NAT64, in a URL', 'https://[64:ff9b::169.254.169.254]/latest/meta-data'],
+    ['NAT64 hex, in a URL', 'https://[64:ff9b::a9fe:a9fe]/x'],
+  ])('U2 %s is refused even when its origin is allowed', (_label, url) => {
+    const allowEverything: UrlPolicy = { allowedOrigins: [new URL(url).origin], allowHttp: false };
+    expect(expectRejected(checkArtifactUrl(url, allowEverything, ITEM))).toContain(
+      'link-local, multicast or unspecified',
+    );
+  });
+
+  test.each([
+    ['IPv6 loopback (lab servers bind it)', '::1'],
+    ['NAT64 of a private address', '64:ff9b::10.0.0.5'],
+    ['IPv4-compatible neighbour of link-local', '::a9ff:1'],
+    ['NAT64 neighbour of link-local', '64:ff9b::a9fd:ffff'],
+    ['another NAT64-looking prefix', '64:ff9c::a9fe:a9fe'],
+  ])('U2 %s (%s) stays allowed', (_label, address) => {
+    expect(isBlockedAddress(address)).toBe(false);
+  });
+
   test('normalizeOrigin accepts only http(s)', () => {
     expect(normalizeOrigin('HTTPS://GetApp.Example:443/a?b')).toBe('https://getapp.example');
     expect(normalizeOrigin('file:///x')).toBeUndefined();

@@ -64,6 +64,9 @@ describe('desktop app', () => {
     // The service gets the host's pieces, never a renderer-chosen folder.
     expect(deps?.defaultStagingFolder).toMatch(/documents\/Courier packages$/);
     expect(deps?.secrets.available).toBe(true);
+    // E1: the desktop app can ask the person at the screen (a native box), so it offers confirm.
+    expect(deps?.dialogs.confirm).toBeTypeOf('function');
+    expect(deps?.dialogs.unavailable).toBeUndefined();
   });
 
   test('E3: web contents created later (any window or view) are hardened too', async () => {

@@ -18,7 +18,7 @@ const pkg: PackageSummary = {
   packageId: '1.field-nav@2.3.1',
   catalogId: '1.field-nav@2.3.1',
   stagedAt: '2026-07-02T08:10:00.000Z',
-  verified: true,
+  state: 'verified',
   fileCount: 4,
   totalBytes: 9 * 1024 * 1024,
   server: 'http://127.0.0.1:7380',
@@ -32,12 +32,13 @@ const file = (
   file: name,
   itemKey: `1.field-nav@2.3.1@${name}`,
   status,
+  outcome: 'verified' as const,
   expectedSha256: HEX_A,
   actualSha256: actual,
 });
 
 const picked: PickedPackageCheck = {
-  ok: false,
+  state: 'changed',
   catalogId: '1.field-nav@2.3.1',
   folder: '/media/usb/1.field-nav@2.3.1',
   files: [
@@ -79,6 +80,23 @@ describe('Verify a package', () => {
     expect(within(table).getByText(HEX_B)).toHaveClass('hash-bad');
     expect(screen.getByText('3 of 4 files failed the re-check')).toBeInTheDocument();
     expect(screen.getByText('/media/usb/1.field-nav@2.3.1')).toBeInTheDocument();
+  });
+
+  it('an intact file that was staged unverified is never shown as Verified', async () => {
+    const { fake } = renderHistory();
+    const unverified = { ...file('setup.msi', 'verified', HEX_A), outcome: 'unverified' as const };
+    fake.respond('verifyFolderPicked', () =>
+      ok({ ...picked, state: 'unverified' as const, files: [unverified], extra: [] }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Verify a package' }));
+    const table = await screen.findByRole('table', { name: /in the chosen folder/ });
+    const cell = within(
+      within(table)
+        .getByRole('rowheader', { name: /^setup\.msi/ })
+        .closest('tr')!,
+    ).getAllByRole('cell')[0]!;
+    expect(cell).toHaveTextContent('Intact, unverified');
+    expect(cell).not.toHaveTextContent(/^Verified/);
   });
 
   it('keeps what was shown when the picker is cancelled', async () => {
@@ -127,7 +145,7 @@ describe('Copy to drive from History', () => {
           bytesTotal: 10,
           bytesCopied: 10,
           verified: true,
-          packageVerified: true,
+          packageState: 'verified',
           readBackMayBeCached: true,
           fileSystem: 'exfat',
         }),

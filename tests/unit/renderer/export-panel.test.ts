@@ -49,7 +49,7 @@ const summary = (overrides: Partial<ExportSummary> = {}): ExportSummary => ({
   bytesTotal: 7 * 1024 * 1024,
   bytesCopied: 3 * 1024 * 1024,
   verified: true,
-  packageVerified: true,
+  packageState: 'verified',
   readBackMayBeCached: true,
   fileSystem: 'vfat',
   ...overrides,

@@ -110,10 +110,17 @@ describe('JobDetailView', () => {
     const { fake } = renderDetail(job);
     fake.respond('verifyJob', () =>
       ok({
-        ok: false,
+        state: 'changed',
         catalogId: job.catalogId,
         files: [
-          { file: 'a.bin', itemKey: 'k-a', status: 'changed', expectedSha256: HEX_A, actualSha256: HEX_B },
+          {
+            file: 'a.bin',
+            itemKey: 'k-a',
+            status: 'changed',
+            expectedSha256: HEX_A,
+            actualSha256: HEX_B,
+            outcome: 'verified',
+          },
         ],
         extra: ['stray.txt'],
         signaturesChecked: true,

@@ -103,7 +103,13 @@ describe('job actions', () => {
     const fake = createFakeBridge();
     const store = createCourierStore(fake.bridge);
     const job = makeJob({ phase: 'staged' });
-    const check = { ok: true, catalogId: job.catalogId, files: [], extra: [], signaturesChecked: true };
+    const check = {
+      state: 'verified' as const,
+      catalogId: job.catalogId,
+      files: [],
+      extra: [],
+      signaturesChecked: true,
+    };
     fake.respond('verifyJob', () => ok(check));
     await store.getState().runJobAction(job.jobId, 'verify');
     const outcome = store.getState().jobChecks[job.jobId];

@@ -220,21 +220,34 @@ describe('HistoryView', () => {
           packageId: 'field-nav',
           catalogId: '1.field-nav@2.3.1',
           stagedAt: '2026-07-02T08:10:00.000Z',
-          verified: true,
+          state: 'verified',
           fileCount: 3,
           totalBytes: 9 * 1024 * 1024,
           server: 'http://127.0.0.1:7380',
         },
       ]),
     );
+    const file = (name: string) => ({
+      file: name,
+      itemKey: `1.field-nav@2.3.1@${name}`,
+      status: 'verified' as const,
+      expectedSha256: 'a'.repeat(64),
+      actualSha256: 'a'.repeat(64),
+    });
     fake.respond('verifyPackage', () =>
-      ok({ ok: true, catalogId: '1.field-nav@2.3.1', files: [], extra: [], signaturesChecked: true }),
+      ok({
+        state: 'verified',
+        catalogId: '1.field-nav@2.3.1',
+        files: [file('a.msi'), file('b.tar.gz'), file('c.zip')],
+        extra: [],
+        signaturesChecked: true,
+      }),
     );
     renderWithStore(createElement(HistoryView), { fake });
-    expect(await screen.findByText('All verified')).toBeInTheDocument();
+    expect(await screen.findByText('Verified')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Verify again 1.field-nav@2.3.1' }));
     expect(fake.requests('verifyPackage')).toEqual([{ packageId: 'field-nav' }]);
-    expect(await screen.findByText(/All 0 files intact/)).toBeInTheDocument();
+    expect(await screen.findByText(/All 3 files intact/)).toBeInTheDocument();
   });
 });
 

@@ -102,3 +102,55 @@ describe('engine config: the certificate stays optional in the other modes', () 
     expect(result.error.message).toMatch(/private key is not\. Choose the key file in Settings\./);
   });
 });
+
+describe('A4: a password or device secret goes only to the connection it was entered for', () => {
+  const boundTo = (apiOrigin: string) => ({ apiOrigin, storageOrigins: [], allowHttp: false });
+  const plain = { clientCertificate: null, clientKey: null, username: 'tech' };
+  const store = async () => {
+    const s = await secrets({ password: 'pw-for-a' });
+    await s.set('deviceSecret', 'secret-for-a');
+    return s;
+  };
+
+  test.each([
+    ['another origin', { apiUrl: 'http://127.0.0.1:9999/api', allowHttp: true }],
+    ['the same host over http', { apiUrl: 'http://getapp.example.org/api', allowHttp: true }],
+    ['another storage origin', { storageOrigins: ['https://s3.evil.example'] }],
+    ['plain http switched on', { allowHttp: true }],
+    ['a binding damaged on disk', { secretBinding: 'nope' }],
+  ])('settings for %s carry no credential, and say to enter it again', async (_label, change) => {
+    for (const authMode of ['password', 'deviceSecret'] as const) {
+      const s = settings({
+        ...plain,
+        authMode,
+        secretBinding: boundTo('https://getapp.example.org'),
+        ...change,
+      });
+      const result = await build(s, await store());
+      expect(result.ok, authMode).toBe(false);
+      expect(JSON.stringify(result)).not.toMatch(/pw-for-a|secret-for-a/);
+      if (!result.ok)
+        expect(result.error.message).toMatch(/entered for another server address\. Enter it again/);
+    }
+  });
+
+  test('the connection it was entered for (any path on that origin) signs in with it', async () => {
+    for (const authMode of ['password', 'deviceSecret'] as const) {
+      const s = settings({
+        ...plain,
+        authMode,
+        apiUrl: 'https://GETAPP.example.org:443/v2/api',
+        secretBinding: boundTo('https://getapp.example.org'),
+      });
+      const result = await build(s, await store());
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.auth.kind).toBe(authMode);
+    }
+  });
+
+  test('a settings file from before binding keeps its secrets bound to the connection saved with them', async () => {
+    const result = await build(settings({ ...plain, authMode: 'password' }), await store());
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.auth).toMatchObject({ kind: 'password', username: 'tech' });
+  });
+});

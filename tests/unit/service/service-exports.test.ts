@@ -51,7 +51,7 @@ describe('exportJob', () => {
       packageId,
       targetFolder: join(drive, packageId),
       verified: true,
-      packageVerified: true,
+      packageState: 'verified',
       filesCopied: 3,
       filesReused: 0,
       readBackMayBeCached: true,

@@ -53,15 +53,19 @@ describe('jobs through the service (demo mode)', () => {
     expect(value(await h.service.invoke('listJobs', undefined)).map((j) => j.jobId)).toEqual([staged.jobId]);
     const history = value(await h.service.invoke('listHistory', undefined));
     expect(history).toEqual([
-      expect.objectContaining({ catalogId: BUILTIN_IDS.fieldNav, verified: true, fileCount: 3 }),
+      expect.objectContaining({ catalogId: BUILTIN_IDS.fieldNav, state: 'verified', fileCount: 3 }),
     ]);
     expect(history[0]!.packageId).not.toMatch(/[/\\]/);
 
     const byJob = value(await h.service.invoke('verifyJob', { jobId: staged.jobId }));
-    expect(byJob).toMatchObject({ ok: true, catalogId: BUILTIN_IDS.fieldNav, signaturesChecked: true });
+    expect(byJob).toMatchObject({
+      state: 'verified',
+      catalogId: BUILTIN_IDS.fieldNav,
+      signaturesChecked: true,
+    });
     expect(byJob.files.map((f) => f.status)).toEqual(['verified', 'verified', 'verified']);
     const byPackage = value(await h.service.invoke('verifyPackage', { packageId: history[0]!.packageId }));
-    expect(byPackage.ok).toBe(true);
+    expect(byPackage.state).toBe('verified');
   });
 
   test('a changed file shows up in verifyPackage as changed', async () => {
@@ -71,7 +75,7 @@ describe('jobs through the service (demo mode)', () => {
     const check = value(await h.service.invoke('verifyJob', { jobId: staged.jobId }));
     await writeFile(join(staged.folder!, check.files[0]!.file), 'tampered');
     const again = value(await h.service.invoke('verifyPackage', { packageId: packageSummary!.packageId }));
-    expect(again.ok).toBe(false);
+    expect(again.state).toBe('changed');
     expect(again.files[0]!.status).toBe('changed');
   });
 

@@ -38,8 +38,7 @@ describe('settings', () => {
       results.push(result);
       return result;
     };
-    await call('setSecret', { kind: 'password', value: CANARY_PASSWORD });
-    await call('setSecret', { kind: 'deviceSecret', value: CANARY_SECRET });
+    // Secrets are entered for the server they belong to (entered before, they would be dropped: A4).
     await call('updateSettings', {
       mode: 'server',
       apiUrl: demo.apiUrl,
@@ -47,6 +46,8 @@ describe('settings', () => {
       storageOrigins: [demo.storageUrl],
       allowHttp: true,
     });
+    await call('setSecret', { kind: 'password', value: CANARY_PASSWORD });
+    await call('setSecret', { kind: 'deviceSecret', value: CANARY_SECRET });
     expect(await call('testConnection', undefined)).toMatchObject({ ok: true, value: { signedIn: true } });
     await call('updateSettings', { authMode: 'deviceSecret' });
     expect(await call('testConnection', undefined)).toMatchObject({ ok: true, value: { signedIn: true } });

@@ -38,7 +38,7 @@ describe('verifyFolderPicked', () => {
     const { drive, folder } = await driveWithPackage();
     pick = async () => drive;
     const check = value(await h.service.invoke('verifyFolderPicked', undefined));
-    expect(check).toMatchObject({ ok: true, folder, catalogId: BUILTIN_IDS.fieldNav, extra: [] });
+    expect(check).toMatchObject({ state: 'verified', folder, catalogId: BUILTIN_IDS.fieldNav, extra: [] });
     expect(check!.signaturesChecked).toBe(true);
     expect(check!.files.map((f) => f.status)).toEqual(['verified', 'verified', 'verified']);
   });
@@ -52,7 +52,7 @@ describe('verifyFolderPicked', () => {
     await rm(join(folder, second!.file));
     await writeFile(join(folder, 'notes.txt'), 'left here by someone');
     const check = value(await h.service.invoke('verifyFolderPicked', undefined))!;
-    expect(check.ok).toBe(false);
+    expect(check.state).toBe('changed');
     expect(check.files.find((f) => f.file === first!.file)?.status).toBe('changed');
     expect(check.files.find((f) => f.file === second!.file)?.status).toBe('missing');
     expect(check.extra).toEqual(['notes.txt']);
@@ -89,6 +89,8 @@ describe('E1: the export requests carry ids only', () => {
       ['exportJob', '/media/usb'],
       ['exportPackage', { packageId: 'x', folder: '/media/usb' }],
       ['exportPackage', { packageId: 'x'.repeat(256) }],
+      ['exportPackage', { packageId: 'x', acceptUnverified: 'yes' }],
+      ['exportJob', { jobId, acceptUnverified: 1 }],
       ['cancelExport', { jobId, packageId: 'x' }],
       ['cancelExport', { folder: '/media/usb' }],
       ['verifyFolderPicked', { folder: '/media/usb' }],
@@ -101,6 +103,8 @@ describe('E1: the export requests carry ids only', () => {
     for (const [method, payload] of [
       ['exportJob', { jobId }],
       ['exportPackage', { packageId: '1.field-nav@2.3.1' }],
+      ['exportPackage', { packageId: '1.field-nav@2.3.1', acceptUnverified: true }],
+      ['exportJob', { jobId, acceptUnverified: false }],
       ['cancelExport', { jobId }],
       ['cancelExport', { packageId: '1.field-nav@2.3.1' }],
       ['verifyFolderPicked', undefined],

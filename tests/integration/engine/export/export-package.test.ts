@@ -42,7 +42,8 @@ describe('export of a staged package', () => {
     expect(sums.status, sums.output).toBe(0);
     expect(sums.output.match(/: OK$/gm)).toHaveLength(result.value.files.length);
     const verified = await verifyFolder(folder);
-    expect(verified.ok && verified.value.ok && verified.value.extra).toEqual([]);
+    expect(verified.ok && verified.value.state).toBe('verified');
+    expect(verified.ok && verified.value.extra).toEqual([]);
 
     // Progress: the source check, then copy, then read-back, each ending at its total.
     const phases = [...new Set(events.map((e) => e.phase))];
@@ -64,7 +65,7 @@ describe('export of a staged package', () => {
     await writeFile(path, bytes);
 
     const verified = await verifyFolder(result.value.folder);
-    expect(verified.ok && verified.value.ok).toBe(false);
+    expect(verified.ok && verified.value.state).toBe('changed');
     expect(verified.ok && verified.value.files.find((f) => f.file === victim.file)?.status).toBe('changed');
     const sums = sha256sumCheck(result.value.folder);
     expect(sums.status).toBe(1);

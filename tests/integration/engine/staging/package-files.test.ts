@@ -142,7 +142,10 @@ describe('verifyFolder', () => {
     await rm(join(copy, '.courier'), { recursive: true }); // export targets never carry it
 
     const clean = await verifyFolder(copy, { publicKeyPem: key.publicKeyPem });
-    expect(clean).toMatchObject({ ok: true, value: { ok: true, extra: [], signaturesChecked: true } });
+    expect(clean).toMatchObject({
+      ok: true,
+      value: { state: 'verified', extra: [], signaturesChecked: true },
+    });
     expect(clean.ok && clean.value.files.map((f) => [f.file, f.status, f.signature])).toEqual([
       ['tool-setup.exe', 'verified', 'valid'],
       ['notes.txt', 'verified', 'valid'],
@@ -154,7 +157,7 @@ describe('verifyFolder', () => {
     await writeFile(join(copy, 'planted.exe'), 'MZ');
     const after = await verifyFolder(copy, { publicKeyPem: key.publicKeyPem });
     if (!after.ok) throw new Error(after.error.message);
-    expect(after.value.ok).toBe(false);
+    expect(after.value.state).toBe('changed');
     expect(after.value.extra).toEqual(['planted.exe']);
     const [changed, missing, fine] = after.value.files;
     expect(changed).toMatchObject({
@@ -204,7 +207,7 @@ describe('verifyFolder', () => {
       'signatureInvalid',
       'signatureInvalid',
     ]);
-    expect(swapped.ok && swapped.value.ok).toBe(false);
+    expect(swapped.ok && swapped.value.state).toBe('changed');
 
     const other = await tempDir();
     await buildPackage(other, { 'a.bin': Buffer.from('a') }, key);

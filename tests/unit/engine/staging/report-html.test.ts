@@ -61,9 +61,20 @@ describe('renderReport', () => {
         makeArtifact({ itemKey: 'x', file: 'x.bin', hashCheck: 'mismatch', outcome: 'failed' }),
       ]),
     );
-    expect(bad).toContain('NOT VERIFIED: 1 of 2 downloadable artifact(s) verified');
+    expect(bad).toContain('NOT VERIFIED (FAILED): 1 of 2 downloadable artifact(s) verified');
     expect(bad).toContain('✘ MISMATCH');
     expect(bad).toContain('✘ FAILED (not staged)');
+  });
+
+  test('a package staged by choice without checks, or with nothing in it, is never called verified', () => {
+    const unverified = renderReport(
+      makeManifest([makeArtifact({ outcome: 'unverified', hashCheck: 'none' })]),
+    );
+    expect(unverified).toContain('NOT VERIFIED (UNVERIFIED): 0 of 1');
+    expect(unverified).not.toContain('✔ VERIFIED');
+    const empty = renderReport(makeManifest([]));
+    expect(empty).toContain('NOT VERIFIED (EMPTY)');
+    expect(empty).not.toContain('✔ VERIFIED');
   });
 
   test('a Base64 expected hash is also shown as hex, for comparing with sha256sum output', () => {

@@ -1,13 +1,14 @@
 // What the checks on one file mean (fault catalogue §0.1, I1, M8).
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { judge, type CheckInputs } from '../../../../electron/engine/job/verify-policy.js';
+import { judge, type CheckInputs } from '../../../../electron/engine/integrity/file-verdict.js';
 
 const bytes = Buffer.from('field-nav');
 const digest = createHash('sha256').update(bytes).digest();
 const other = createHash('sha256').update('other').digest();
 const base: CheckInputs = {
   itemKey: '1.x@a.msi',
+  artifactType: 'software',
   expectedHash: null,
   actualDigest: digest,
   signature: null,
@@ -65,5 +66,34 @@ describe('verification policy', () => {
 
   test('§0.1: when allowed, it is staged as unverified, never as verified', () => {
     expect(judge({ ...base, allowUnverified: true })).toMatchObject({ outcome: 'unverified', error: null });
+  });
+
+  describe('a pinned key means signed (M8)', () => {
+    const hashed = {
+      ...base,
+      expectedHash: { algorithm: 'SHA256Hex' as const, digest },
+      publicKeyConfigured: true,
+    };
+    test('a software file whose signature was stripped fails whatever its hash says', () => {
+      const verdict = judge(hashed);
+      expect(verdict).toMatchObject({ outcome: 'failed', hashCheck: 'verified', signatureCheck: 'absent' });
+      expect(verdict.error).toMatchObject({ code: 'CLIENT.signatureMissing', itemKey: '1.x@a.msi' });
+    });
+    test('with --allow-unverified it is staged, labelled unverified, never verified', () => {
+      expect(judge({ ...hashed, allowUnverified: true })).toMatchObject({
+        outcome: 'unverified',
+        error: null,
+      });
+    });
+    test('an invalid signature fails even when unverified files are allowed', () => {
+      const verdict = judge({ ...hashed, signature: 'AAAA', signatureValid: false, allowUnverified: true });
+      expect(verdict).toMatchObject({ outcome: 'failed', error: { code: 'CLIENT.signatureInvalid' } });
+    });
+    test('maps carry no publisher signature: their hash still verifies them', () => {
+      expect(judge({ ...hashed, artifactType: 'map' })).toMatchObject({ outcome: 'verified' });
+    });
+    test('without a pinned key the hash alone verifies a software file', () => {
+      expect(judge({ ...hashed, publicKeyConfigured: false })).toMatchObject({ outcome: 'verified' });
+    });
   });
 });

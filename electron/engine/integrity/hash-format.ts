@@ -2,11 +2,11 @@
 // Imports node:buffer/node:crypto and ../shared/ only; no I/O.
 import { Buffer } from 'node:buffer';
 import { timingSafeEqual } from 'node:crypto';
-import { appError } from '../shared/app-error.js';
-import type { HashAlgorithm } from '../shared/getapp-protocol.js';
-import { fail, ok } from '../shared/result.js';
-import type { Result } from '../shared/result.js';
-import { quoted } from './display-text.js';
+import { appError } from '../../shared/app-error.js';
+import type { HashAlgorithm } from '../../shared/getapp-protocol.js';
+import { fail, ok } from '../../shared/result.js';
+import type { Result } from '../../shared/result.js';
+import { quoted } from '../display-text.js';
 
 export const SHA256_BYTES = 32;
 

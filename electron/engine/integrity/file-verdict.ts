@@ -1,12 +1,21 @@
-// Decides what the checks on one downloaded file mean (fault catalogue §0.1): a hash from the server
-// catches corruption, only a signature under a pinned key authenticates; a file nothing can vouch
-// for is refused unless the user allows unverified artifacts, and is then labelled as such.
+// Decides what the checks on one file's bytes mean (fault catalogue §0.1), for every way a file is
+// staged (download, reuse, copy from another package): a hash from the server catches corruption,
+// only a signature under a pinned key authenticates. With a key pinned, a software artifact must be
+// signed: a stripped signature is refused whatever the hash says. A file nothing can vouch for is
+// refused unless the user allows unverified artifacts, and is then labelled as such.
 import { appError, type AppError } from '../../shared/app-error.js';
+import type { ArtifactType } from '../../shared/getapp-protocol.js';
 import type { ArtifactOutcome, HashCheck, SignatureCheck } from '../../shared/manifest.js';
-import { digestHex, digestsEqual, type ExpectedHash } from '../hash-format.js';
+import { digestHex, digestsEqual, type ExpectedHash } from './hash-format.js';
+
+/** GetApp publishes no signatures for maps (protocol §4): their hash or sidecar is their check. */
+export function needsSignature(artifactType: ArtifactType, publicKeyConfigured: boolean): boolean {
+  return publicKeyConfigured && artifactType !== 'map';
+}
 
 export interface CheckInputs {
   readonly itemKey: string;
+  readonly artifactType: ArtifactType;
   readonly expectedHash: ExpectedHash | null;
   readonly actualDigest: Uint8Array;
   readonly signature: string | null;
@@ -77,6 +86,14 @@ export function judge(inputs: CheckInputs): Verdict {
     return verdict('failed', {
       code: 'CLIENT.signatureInvalid',
       message: `${itemKey}: the signature does not match the file under the configured public key; the file may have been altered.`,
+      retryable: false,
+    });
+  }
+  if (signatureCheck === 'absent' && needsSignature(inputs.artifactType, inputs.publicKeyConfigured)) {
+    if (inputs.allowUnverified) return verdict('unverified');
+    return verdict('failed', {
+      code: 'CLIENT.signatureMissing',
+      message: `${itemKey}: a signing key is set, but the server sent no signature for this file, so nothing proves who published it (its hash alone cannot). It was not staged.`,
       retryable: false,
     });
   }

@@ -3,7 +3,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { digestHex, digestsEqual, parseExpectedHash } from '../../../electron/engine/hash-format.js';
+import {
+  digestHex,
+  digestsEqual,
+  parseExpectedHash,
+} from '../../../../electron/engine/integrity/hash-format.js';
 
 const VECTOR_HEX = 'f0fbb4f26c9bb1d373e23e99687b2e830abfef5ffefcf1f5e135171a7d6f28b0';
 const VECTOR_B64 = '8Pu08mybsdNz4j6ZaHsugwq/71/+/PH14TUXGn1vKLA=';

@@ -1,0 +1,65 @@
+// Reads a file that is on disk and measures it: size, SHA-256 and, when asked, its cosign signature,
+// in one streamed pass with flat memory. The verdict on any file (a fresh download before commit (I3),
+// a final file reused (F7), a copy from another package, an offline re-check) is made on these bytes,
+// as read back from the disk. Imports node:crypto, ../staging/ and siblings.
+import { createHash, type KeyObject } from 'node:crypto';
+import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
+import { errnoOf } from '../staging/fs-errors.js';
+import { readInto } from '../staging/file-io.js';
+import { startSignatureCheck } from './signature.js';
+
+export interface FileDigest {
+  readonly size: number;
+  readonly sha256: Buffer;
+  /** undefined when no signature was given to check. */
+  readonly signatureValid: boolean | undefined;
+}
+
+export interface SignatureToCheck {
+  readonly key: KeyObject;
+  readonly signatureBase64: string;
+}
+
+/**
+ * read: measured. missing: no such file. notAFile: a symlink (refused with O_NOFOLLOW), a folder or
+ * a device, never a staged file. error: the file is there but could not be read (the caller decides).
+ */
+export type FileInspection =
+  | ({ readonly kind: 'read' } & FileDigest)
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'notAFile' }
+  | { readonly kind: 'error'; readonly error: unknown };
+
+export async function inspectFile(
+  fs: StagingFs,
+  path: string,
+  signature?: SignatureToCheck,
+  signal?: AbortSignal,
+): Promise<FileInspection> {
+  let handle: StagingFileHandle | undefined;
+  try {
+    handle = await fs.open(path, READ_NOFOLLOW);
+    if (!(await handle.stat()).isFile()) return { kind: 'notAFile' };
+    const hash = createHash('sha256');
+    const check = signature ? startSignatureCheck(signature.key, signature.signatureBase64) : undefined;
+    const size = await readInto(handle, check?.sink ? [hash, check.sink] : [hash], signal ? { signal } : {});
+    return { kind: 'read', size, sha256: hash.digest(), signatureValid: check?.holds() };
+  } catch (error) {
+    const errno = errnoOf(error);
+    if (errno === 'ENOENT') return { kind: 'missing' };
+    if (errno === 'ELOOP') return { kind: 'notAFile' };
+    return { kind: 'error', error };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** The measure of a readable regular file, or undefined for anything else (missing, a link, unreadable). */
+export async function digestFile(
+  fs: StagingFs,
+  path: string,
+  signature?: SignatureToCheck,
+): Promise<FileDigest | undefined> {
+  const inspected = await inspectFile(fs, path, signature);
+  return inspected.kind === 'read' ? inspected : undefined;
+}
