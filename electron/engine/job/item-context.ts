@@ -113,6 +113,20 @@ export function failItem(ctx: ItemContext, error: AppError): void {
   ctx.onPhase();
 }
 
+/**
+ * The package travels and is read by other accounts: 0644, and the executable bit only for an
+ * executable that verified (M9): a file staged unverified by choice is never made runnable.
+ */
+export async function applyMode(
+  ctx: ItemContext,
+  finalPath: string,
+  outcome: Verdict['outcome'],
+): Promise<void> {
+  const { fs } = ctx.folder;
+  if (ctx.item.plan.isExecutable && outcome === 'verified') await setExecutable(finalPath, fs);
+  else await fs.chmod(finalPath, 0o644).catch(() => {});
+}
+
 /** Gives judged bytes their final name and marks the item done; shared by downloads and reuse. */
 export async function commitVerified(
   ctx: ItemContext,
@@ -125,9 +139,7 @@ export async function commitVerified(
   const { plan } = item;
   const committed = await commitPart({ partPath, finalPath, folder, itemKey: plan.itemKey, signal });
   if (!committed.ok) return committed;
-  // The package travels and is read by other accounts; the executable bit only after verification (M9).
-  if (plan.isExecutable) await setExecutable(finalPath, folder.fs);
-  else await folder.fs.chmod(finalPath, 0o644).catch(() => {});
+  await applyMode(ctx, finalPath, verdict.outcome);
   item.resume = { offset: 0, validator: {} };
   item.outcome = verdict.outcome;
   item.phase = 'done';

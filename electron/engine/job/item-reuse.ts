@@ -10,9 +10,10 @@ import { digestHex, type ExpectedHash } from '../integrity/hash-format.js';
 import type { Verdict } from '../integrity/file-verdict.js';
 import { reusePathFor } from '../reuse/place-candidate.js';
 import { reuseVerifiedCopy } from '../reuse/reuse-copy.js';
-import { setExecutable } from '../staging/commit.js';
+import { childPath } from '../staging/job-folder.js';
 
 import {
+  applyMode,
   commitVerified,
   judgeBytes,
   progressOf,
@@ -39,6 +40,17 @@ function recordedVerdict(
   };
 }
 
+/**
+ * Bytes that fail today's checks may not keep a final name (nor be lost): they move into Courier's
+ * parts folder as `<name>.rejected`, where nothing lists or installs them, and the item is fetched.
+ */
+async function setAside(ctx: ItemContext, finalPath: string): Promise<false> {
+  const { folder, item } = ctx;
+  const aside = childPath(folder.partsDir, `${item.plan.fileName!}.rejected`);
+  if (aside) await folder.fs.rename(finalPath, aside).catch(() => folder.fs.rm(finalPath, { force: true }));
+  return false;
+}
+
 /** F7: a final file already there is re-verified; if it passes, it is reused instead of downloaded. */
 export async function tryReuse(
   ctx: ItemContext,
@@ -48,16 +60,16 @@ export async function tryReuse(
   const { item } = ctx;
   const { plan } = item;
   const existing = await digestFile(ctx.folder.fs, finalPath, signatureToCheck(ctx));
-  if (!existing || (plan.size !== null && existing.size !== plan.size)) return false;
+  if (!existing) return false;
+  if (plan.size !== null && existing.size !== plan.size) return setAside(ctx, finalPath);
   const judged = await judgeBytes(ctx, finalPath, expectedHash, existing.sha256, existing.signatureValid);
   const recorded = ctx.recorded?.(plan.itemKey, plan.fileName);
   const verdict = recordedVerdict(recorded, existing, judged.verdict) ?? judged.verdict;
-  if (verdict.outcome === 'failed') return false;
+  if (verdict.outcome === 'failed') return setAside(ctx, finalPath);
   settle(ctx, verdict, existing.sha256, judged.binding);
   if (verdict !== judged.verdict) item.boundTo = recorded?.boundTo ?? null;
   // A crash between rename and chmod must not leave an installer at 0600 (or a data file at 0755).
-  if (plan.isExecutable) await setExecutable(finalPath, ctx.folder.fs);
-  else await ctx.folder.fs.chmod(finalPath, 0o644).catch(() => {});
+  await applyMode(ctx, finalPath, verdict.outcome);
   item.bytesDone = item.reusedBytes = existing.size;
   item.resume = { offset: 0, validator: {} };
   item.outcome = verdict.outcome;

@@ -140,13 +140,22 @@ export class JobRunner {
     const folder = opened.value;
     this.rootIdentity = folder.rootIdentity;
     state.folder = folder.path;
+    // A job that loses its lock stops at once and writes nothing more into the folder: not even
+    // its journal, which the new owner now keeps.
+    let lockHeld = true;
     const lock = await acquireLock(
       { controlDir: folder.controlDir, fs, clock, catalogId: state.catalogId },
-      { onLost: (error) => (controller.abort(error), this.deps.log('error', error.message)) },
+      {
+        onLost: (error) => {
+          lockHeld = false;
+          controller.abort(error);
+          this.deps.log('error', error.message);
+        },
+      },
     );
     if (!lock.ok) return this.setPhase('failed', lock.error);
     try {
-      await this.runLocked(folder, controller.signal);
+      await this.runLocked(folder, controller.signal, () => lockHeld);
     } finally {
       await lock.value.release();
     }
@@ -158,7 +167,7 @@ export class JobRunner {
     return stage(this.state.catalogId, this.state.itemType, signal);
   }
 
-  private async runLocked(folder: JobFolder, signal: AbortSignal): Promise<void> {
+  private async runLocked(folder: JobFolder, signal: AbortSignal, lockHeld: () => boolean): Promise<void> {
     const { config, clock, api } = this.deps;
     const { state } = this;
     const read = await readJournal({
@@ -177,6 +186,7 @@ export class JobRunner {
       previous: read.journal,
       // Written into the journal once the run has stopped, so the next start knows what to resume.
       stopped: () => (signal.aborted ? (this.stopAs ?? 'paused') : undefined),
+      writable: lockHeld,
     });
     try {
       const prepared = await prepareDelivery({

@@ -4,7 +4,7 @@ import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config.js';
 import { createStatusReporter, type ReportSender } from '../report/status-reporter.js';
-import type { Result } from '../../shared/result.js';
+import { ok, type Result } from '../../shared/result.js';
 import {
   JOURNAL_FORMAT,
   JOURNAL_ITEM_STATES,
@@ -33,6 +33,8 @@ export interface JournalContext {
   readonly planned: () => boolean;
   /** How the run stopped, once it has (undefined while running or when it finished). */
   readonly stopped?: () => 'paused' | 'cancelled' | undefined;
+  /** False once the job lost its lock: another owner writes the journal now, this run never again. */
+  readonly writable?: () => boolean;
 }
 
 const JOURNAL_STATES: ReadonlySet<string> = new Set<JournalItemState>(JOURNAL_ITEM_STATES);
@@ -79,6 +81,7 @@ export function createJournalSync(context: JournalContext): JournalSync {
 
   return {
     save() {
+      if (context.writable?.() === false) return Promise.resolve(ok(undefined));
       if (waiting) return waiting;
       const next = chain.then(() => {
         waiting = undefined;
@@ -110,6 +113,7 @@ export function restoreProgress(item: ItemState, journal: Journal | undefined): 
 
 export interface RunRecordsOptions {
   readonly stopped?: () => 'paused' | 'cancelled' | undefined;
+  readonly writable?: () => boolean;
   readonly folder: JobFolder;
   readonly state: JobState;
   readonly sender: ReportSender;
@@ -146,6 +150,7 @@ export function openRunRecords(options: RunRecordsOptions) {
     outbox: () => reporter.pending(),
     planned: () => planned,
     ...(options.stopped ? { stopped: options.stopped } : {}),
+    ...(options.writable ? { writable: options.writable } : {}),
   });
   links.journal = journal;
   return { reporter, journal, markPlanned: () => (planned = true) };

@@ -58,7 +58,7 @@ test('a job started over HTTP streams snapshots over SSE until staged; secrets n
   const history = await post('listHistory');
   expect(history.json()).toMatchObject({
     ok: true,
-    value: [{ catalogId: BUILTIN_IDS.b64Tools, verified: true }],
+    value: [{ catalogId: BUILTIN_IDS.b64Tools, state: 'verified' }],
   });
 });
 

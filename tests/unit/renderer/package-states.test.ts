@@ -46,6 +46,7 @@ const checkOf = (state: PackageState, files: number): PackageCheck => ({
     file: `f${i}.bin`,
     itemKey: `x@f${i}.bin`,
     status: 'verified' as const,
+    outcome: 'verified' as const,
     expectedSha256: HEX_A,
     actualSha256: HEX_A,
   })),

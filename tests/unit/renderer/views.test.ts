@@ -231,6 +231,7 @@ describe('HistoryView', () => {
       file: name,
       itemKey: `1.field-nav@2.3.1@${name}`,
       status: 'verified' as const,
+      outcome: 'verified' as const,
       expectedSha256: 'a'.repeat(64),
       actualSha256: 'a'.repeat(64),
     });
