@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('../..', import.meta.url));
-const other = process.argv[2];
+const other = process.argv[2] ?? '';
 if (!other) {
   console.error('usage: node scripts/bench/fetch-compare.js <other checkout, built>');
   process.exit(2);
@@ -58,12 +58,19 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function main() {
   const dir = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'courier-fetch-compare-'));
   const server = await startServer();
+  /** @typedef {'this' | 'other'} Build */
+  /** @type {Record<Build, string>} */
   const builds = { this: here, other: resolve(other) };
-  /** @type {Record<string, { wall: number, cpu: number, rssMiB: number }[]>} */
+  /** @type {Record<Build, { wall: number, cpu: number, rssMiB: number }[]>} */
   const runs = { this: [], other: [] };
+  /** @type {Build[][]} */
+  const orders = [
+    ['other', 'this'],
+    ['this', 'other'],
+  ];
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const name of round % 2 === 0 ? ['other', 'this'] : ['this', 'other']) {
+      for (const name of orders[round % 2] ?? []) {
         const result = await fetchOnce(builds[name], server.info, dir);
         runs[name].push(result);
         console.log(
@@ -75,7 +82,7 @@ async function main() {
     server.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  /** @param {string} name */
+  /** @param {Build} name */
   const summary = (name) => ({
     wall: median(runs[name].map((r) => r.wall)),
     cpu: median(runs[name].map((r) => r.cpu)),
