@@ -2,9 +2,9 @@
 // connection tests, offerings, package checks, exports, notices. Pure types: no node:*, no electron.
 import type { AppError } from './app-error.js';
 import type { ItemType } from './getapp-protocol.js';
-import type { FileCheck, PackageState } from './package-verdict.js';
+import type { FileCheck, PackageState, StagedOutcome } from './package-verdict.js';
 
-export type { FileCheck, PackageState } from './package-verdict.js';
+export type { FileCheck, PackageState, StagedOutcome } from './package-verdict.js';
 
 /**
  * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
@@ -96,8 +96,7 @@ export interface PackageCheck {
     readonly status: FileCheck;
     readonly expectedSha256: string;
     readonly actualSha256: string | null;
-    /** How the file was staged: an 'unverified' file that is intact is still only unverified. */
-    readonly outcome: 'verified' | 'unverified';
+    readonly outcome: StagedOutcome;
   }[];
   readonly extra: readonly string[];
   readonly signaturesChecked: boolean;

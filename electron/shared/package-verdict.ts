@@ -4,7 +4,7 @@
 // verified each one, and (when the files were checked) every listed file is present, unchanged, and
 // nothing unlisted lies beside them. Anything less has a named state and is never shown as success.
 // Pure: no node:*, no DOM.
-import type { ManifestArtifact } from './manifest.js';
+import type { ArtifactOutcome, ManifestArtifact } from './manifest.js';
 
 /**
  * Worst first (the order `packageState` resolves ties in):
@@ -34,6 +34,9 @@ export const isPackageState = (value: unknown): value is PackageState => STATES.
 
 /** How each listed file compared with its record when the folder was read back. */
 export type FileCheck = 'verified' | 'missing' | 'changed' | 'signatureInvalid';
+
+/** How a listed file was staged: an intact 'unverified' file is still only unverified. */
+export type StagedOutcome = Extract<ArtifactOutcome, 'verified' | 'unverified'>;
 
 /** What the rule needs from a manifest (history summaries carry only this much). */
 export type RecordedArtifact = Pick<ManifestArtifact, 'file' | 'outcome'>;

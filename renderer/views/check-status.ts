@@ -1,15 +1,12 @@
 // Words for a verify-again (offline re-check) result, file by file and as a whole. Pure.
-import type { FileCheck, PackageCheck } from '../../electron/shared/ipc-contract.js';
+import type { FileCheck, PackageCheck, StagedOutcome } from '../../electron/shared/ipc-contract.js';
 import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
 import { packageStatus, type StatusText } from '../format/status.js';
 
 /** An intact file staged without checks stays as unverified as it was staged: never green. */
 export const INTACT_UNVERIFIED: StatusText = { label: 'Intact, unverified', tone: 'warning', icon: 'alert' };
 
-export function fileCheckStatus(
-  check: FileCheck,
-  outcome: 'verified' | 'unverified' = 'verified',
-): StatusText {
+export function fileCheckStatus(check: FileCheck, outcome: StagedOutcome = 'verified'): StatusText {
   switch (check) {
     case 'verified':
       return outcome === 'verified'

@@ -1,6 +1,6 @@
 // "Verify a package": the offline check of a folder picked in main (a package on a USB drive), one
 // row per file (verified, missing, changed, signature invalid) plus files the manifest does not list.
-import type { FileCheck, PickedPackageCheck } from '../../electron/shared/ipc-contract.js';
+import type { FileCheck, PickedPackageCheck, StagedOutcome } from '../../electron/shared/ipc-contract.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { StatusBadge } from '../components/status-badge.js';
@@ -11,7 +11,7 @@ import { CheckVerdict } from './check-verdict.js';
 import { extraFileStatus } from './export-model.js';
 
 /** On a drive, "still intact" would presume an earlier check: a file simply verifies or not. */
-const driveFileStatus = (status: FileCheck, outcome: 'verified' | 'unverified'): StatusText =>
+const driveFileStatus = (status: FileCheck, outcome: StagedOutcome): StatusText =>
   status === 'verified' && outcome === 'verified'
     ? { label: 'Verified', tone: 'success', icon: 'check' }
     : fileCheckStatus(status, outcome);

@@ -1,8 +1,8 @@
 // exportPackage: copies a verified staged package to a drive (pre-flight, copy, read-back, commit,
 // package files) and reports it verified only when every file read back correctly. A package that is
-// not verified (failed, unverified, empty ...) is copied only when the caller accepted that; one
-// with changed or missing files never is. The one public
-// entry of export/; imports ../../shared/, ../clock, ../staging and ./ siblings.
+// not verified (failed, unverified, empty ...) is copied only when the caller accepted that; one with
+// changed or missing files never is. The one public entry of export/; imports ../../shared/,
+// ../clock, ../staging and ./ siblings.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';

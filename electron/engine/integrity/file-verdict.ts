@@ -9,7 +9,7 @@ import type { ArtifactOutcome, HashCheck, SignatureCheck } from '../../shared/ma
 import { digestHex, digestsEqual, type ExpectedHash } from './hash-format.js';
 
 /** GetApp publishes no signatures for maps (protocol §4): their hash or sidecar is their check. */
-export function needsSignature(artifactType: ArtifactType, publicKeyConfigured: boolean): boolean {
+function needsSignature(artifactType: ArtifactType, publicKeyConfigured: boolean): boolean {
   return publicKeyConfigured && artifactType !== 'map';
 }
 

@@ -8,6 +8,10 @@ import { childPath } from '../staging/job-folder.js';
 import { partPathFor } from '../staging/part-file.js';
 
 import type { ErrorCode } from '../../shared/error-codes.js';
+import { fail, ok, type Result } from '../../shared/result.js';
+import type { FileDigest } from '../integrity/file-digest.js';
+import type { Verdict } from '../integrity/file-verdict.js';
+import type { ExpectedHash } from '../integrity/hash-format.js';
 import {
   commitVerified,
   failItem,
@@ -24,6 +28,24 @@ import { readBackPart } from './read-back.js';
 const FETCH_AGAIN: ReadonlySet<ErrorCode> = new Set(['CLIENT.hashMismatch', 'CLIENT.signatureInvalid']);
 
 export type { ItemContext, MapHooks, SidecarBinding } from './item-context.js';
+
+/** Judges the bytes read back from disk, records the checks on the item, and says if they may commit. */
+async function judgeReadBack(
+  ctx: ItemContext,
+  partPath: string,
+  expectedHash: ExpectedHash | null,
+  read: FileDigest,
+): Promise<Result<Verdict>> {
+  const { verdict, binding } = await judgeBytes(
+    ctx,
+    partPath,
+    expectedHash,
+    read.sha256,
+    read.signatureValid,
+  );
+  settle(ctx, verdict, read.sha256, binding);
+  return verdict.error ? fail(verdict.error) : ok(verdict);
+}
 
 export async function runItem(ctx: ItemContext): Promise<void> {
   const { item, folder, signal } = ctx;
@@ -103,26 +125,23 @@ export async function runItem(ctx: ItemContext): Promise<void> {
       ctx.onPhase();
       return;
     }
-    const judged = onDisk.ok
-      ? await judgeBytes(ctx, partPath, expectedHash, onDisk.value.sha256, onDisk.value.signatureValid)
-      : undefined;
-    if (onDisk.ok && judged) settle(ctx, judged.verdict, onDisk.value.sha256, judged.binding);
-    const error = onDisk.ok ? judged!.verdict.error : onDisk.error;
-    if (error) {
-      // Wrong bytes are thrown away and fetched once more; bytes nothing vouches for (or whose
-      // signature is missing) are kept aside for a rerun with other settings.
-      if (FETCH_AGAIN.has(error.code)) {
-        await folder.fs.rm(partPath, { force: true }).catch(() => {});
-        item.resume = { offset: 0, validator: {} };
-        item.bytesDone = 0;
-        if (attempt === 0) continue;
-      }
-      await ctx.journal.save();
-      failItem(ctx, error);
+    const judged = onDisk.ok ? await judgeReadBack(ctx, partPath, expectedHash, onDisk.value) : onDisk;
+    if (judged.ok) {
+      const committed = await commitVerified(ctx, partPath, finalPath, judged.value, outcome.sha256);
+      if (!committed.ok) failItem(ctx, committed.error);
       return;
     }
-    const committed = await commitVerified(ctx, partPath, finalPath, judged!.verdict, outcome.sha256);
-    if (!committed.ok) failItem(ctx, committed.error);
+    const { error } = judged;
+    // Wrong bytes are thrown away and fetched once more; bytes nothing vouches for (or whose
+    // signature is missing) are kept aside for a rerun with other settings.
+    if (FETCH_AGAIN.has(error.code)) {
+      await folder.fs.rm(partPath, { force: true }).catch(() => {});
+      item.resume = { offset: 0, validator: {} };
+      item.bytesDone = 0;
+      if (attempt === 0) continue;
+    }
+    await ctx.journal.save();
+    failItem(ctx, error);
     return;
   }
 }

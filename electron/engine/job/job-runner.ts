@@ -18,14 +18,13 @@ import { reuseSourceFor } from '../reuse/candidate-index.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder, type RootIdentity } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
-import { readManifest } from '../staging/manifest.js';
 import { acquireLock } from '../staging/lock.js';
 import type { UrlPolicy } from '../url-policy.js';
 import { runItems } from './job-items.js';
 import { SnapshotEmitter } from './snapshot-emitter.js';
 import { ItemState, JobState, markStopped } from './job-state.js';
 import { openRunRecords, restoreProgress, type JournalSync } from './journal-sync.js';
-import { recordedArtifacts, stagePackage } from './package-manifest.js';
+import { readPreviousPackage, stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
 import { refreshItemUrl } from './refresh-url.js';
@@ -140,22 +139,14 @@ export class JobRunner {
     const folder = opened.value;
     this.rootIdentity = folder.rootIdentity;
     state.folder = folder.path;
-    // A job that loses its lock stops at once and writes nothing more into the folder: not even
-    // its journal, which the new owner now keeps.
-    let lockHeld = true;
     const lock = await acquireLock(
       { controlDir: folder.controlDir, fs, clock, catalogId: state.catalogId },
-      {
-        onLost: (error) => {
-          lockHeld = false;
-          controller.abort(error);
-          this.deps.log('error', error.message);
-        },
-      },
+      { onLost: (error) => (controller.abort(error), this.deps.log('error', error.message)) },
     );
     if (!lock.ok) return this.setPhase('failed', lock.error);
     try {
-      await this.runLocked(folder, controller.signal, () => lockHeld);
+      // A job that loses its lock stops, and writes not even its journal: the new owner keeps it.
+      await this.runLocked(folder, controller.signal, lock.value.held);
     } finally {
       await lock.value.release();
     }
@@ -215,21 +206,19 @@ export class JobRunner {
       this.setPhase('downloading');
       // Read once per run, when the first item asks: the other packages' manifests.
       const reuse = reuseSourceFor(folder, config.reuseMaxManifests, (m) => this.deps.log('warn', m));
-      // This package as an earlier run staged it: a good file keeps its verdict (item-reuse.ts).
-      const previous = await readManifest(folder.path, folder.fs);
-      const recorded = previous.ok ? recordedArtifacts(previous.value) : undefined;
+      const previous = await readPreviousPackage(folder);
       await runItems(
         state.items,
         config.concurrency,
         (item) => ({
           ...this.itemContext(item, folder, reporter, journal, signal),
           ...(reuse ? { reuse } : {}),
-          ...(recorded ? { recorded } : {}),
+          recorded: previous.recorded,
         }),
         signal,
       );
       if (signal.aborted) return await this.endStopped(reporter, journal);
-      await this.finish(folder, previous.ok ? previous.value.publicKeyFingerprint : null);
+      await this.finish(folder, previous.fingerprint);
     } finally {
       await journal.save();
       await reporter.drain(AbortSignal.timeout(2000));

@@ -8,7 +8,7 @@ import {
   type ManifestDependency,
 } from '../../shared/manifest.js';
 import type { SigningKey } from '../integrity/public-key.js';
-import { writePackageFiles } from '../staging/manifest.js';
+import { readManifest, writePackageFiles } from '../staging/manifest.js';
 import type { JobFolder } from '../staging/job-folder.js';
 import type { JobState } from './job-state.js';
 
@@ -72,16 +72,26 @@ export function buildManifest(context: ManifestContext): Manifest {
   };
 }
 
-/** The verified files an earlier run recorded, by item and file name (a renamed file is another file). */
-export function recordedArtifacts(
-  manifest: Manifest,
-): (itemKey: string, fileName: string | null) => ManifestArtifact | undefined {
+export interface PreviousPackage {
+  /** A verified file an earlier run recorded, by item and file name (a renamed file is another file). */
+  readonly recorded: (itemKey: string, fileName: string | null) => ManifestArtifact | undefined;
+  /** The key that earlier manifest named, kept while files verified under it are carried over. */
+  readonly fingerprint: string | null;
+}
+
+/** This package as an earlier run staged it, so that a good file keeps its verdict (item-reuse.ts). */
+export async function readPreviousPackage(folder: JobFolder): Promise<PreviousPackage> {
+  const read = await readManifest(folder.path, folder.fs);
+  const artifacts = read.ok ? read.value.artifacts : [];
   const byKey = new Map(
-    manifest.artifacts.filter((a) => a.outcome === 'verified' && a.file !== null).map((a) => [a.itemKey, a]),
+    artifacts.filter((a) => a.outcome === 'verified' && a.file !== null).map((a) => [a.itemKey, a]),
   );
-  return (itemKey, fileName) => {
-    const found = byKey.get(itemKey);
-    return found && found.file === fileName ? found : undefined;
+  return {
+    recorded: (itemKey, fileName) => {
+      const found = byKey.get(itemKey);
+      return found && found.file === fileName ? found : undefined;
+    },
+    fingerprint: read.ok ? read.value.publicKeyFingerprint : null,
   };
 }
 

@@ -41,6 +41,8 @@ export interface JobLock {
   refresh(): Promise<Result<void>>;
   /** Resolves once a heartbeat in flight has finished (tests drive the clock, then wait here). */
   settled(): Promise<void>;
+  /** False once a heartbeat found the lock gone or taken over: write nothing more into the folder. */
+  held(): boolean;
   release(): Promise<Result<void>>;
 }
 
@@ -170,6 +172,7 @@ function startHeartbeat(
   let cancel: (() => void) | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let released = false;
+  let lost = false;
 
   const refresh = async (): Promise<Result<void>> => {
     const read = await readSmallFile(fs, path, 4096, 'the job lock');
@@ -192,8 +195,9 @@ function startHeartbeat(
     cancel = clock.setTimer(options.heartbeatMs ?? LOCK_HEARTBEAT_MS, () => {
       pending = refresh().then((result) => {
         if (released) return;
-        if (result.ok) schedule();
-        else options.onLost?.(result.error);
+        if (result.ok) return schedule();
+        lost = true;
+        options.onLost?.(result.error);
       });
     });
   };
@@ -205,6 +209,7 @@ function startHeartbeat(
     settled: async () => {
       await pending;
     },
+    held: () => !lost,
     async release() {
       released = true;
       cancel?.();

@@ -10,6 +10,7 @@ import {
   packageState,
   type FileCheck,
   type PackageState,
+  type StagedOutcome,
 } from '../../shared/package-verdict.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
@@ -21,20 +22,18 @@ import type { StagingFs } from './fs-adapter.js';
 import { fsError } from './fs-errors.js';
 import { readManifest } from './manifest.js';
 
-export type FileStatus = FileCheck;
 export type SignatureResult = 'valid' | 'invalid' | 'absent' | 'notChecked';
 
 export interface FileVerification {
   readonly file: string;
   readonly itemKey: string;
-  readonly status: FileStatus;
+  readonly status: FileCheck;
   readonly expectedSize: number;
   readonly actualSize: number | null;
   readonly expectedSha256: string;
   readonly actualSha256: string | null;
   readonly signature: SignatureResult;
-  /** How the file was staged: 'unverified' files match their record but nothing vouched for them. */
-  readonly outcome: 'verified' | 'unverified';
+  readonly outcome: StagedOutcome;
 }
 
 export interface FolderVerification {
@@ -95,7 +94,7 @@ async function verifyFile(
 ): Promise<Result<FileVerification>> {
   const expectedSize = a.size ?? 0;
   const expectedSha256 = a.sha256 ?? '';
-  const outcome = a.outcome === 'verified' ? 'verified' : 'unverified';
+  const outcome: StagedOutcome = a.outcome === 'verified' ? 'verified' : 'unverified';
   const base = { file: a.file, itemKey: a.itemKey, expectedSize, expectedSha256, outcome } as const;
   const path = join(dir, a.file); // a.file is a plain name: checked by the manifest schema
   const signature = key && a.signature !== null ? { key, signatureBase64: a.signature } : undefined;
@@ -122,7 +121,7 @@ async function verifyFile(
         ? 'valid'
         : 'invalid';
   const changed = read.size !== a.size || actual !== a.sha256 || !publishedOk;
-  const status: FileStatus = changed
+  const status: FileCheck = changed
     ? 'changed'
     : signatureResult === 'invalid'
       ? 'signatureInvalid'

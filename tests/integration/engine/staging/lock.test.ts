@@ -107,10 +107,12 @@ describe('acquireLock (C4)', () => {
     const lost: AppError[] = [];
     const lock = await acquireLock(folder, { onLost: (error) => lost.push(error) });
     if (!lock.ok) throw new Error(lock.error.message);
+    expect(lock.value.held()).toBe(true);
     await rm(join(folder.controlDir, LOCK_FILE));
     await clock.advance(3_000);
     await lock.value.settled();
     expect(lost).toMatchObject([{ code: 'CLIENT.locked' }]);
+    expect(lock.value.held()).toBe(false);
     expect(clock.pending).toBe(0);
   });
 
