@@ -1,5 +1,5 @@
-// downloadArtifact: one artifact from its URL to a verified-size `.part` with the SHA-256 of the
-// bytes that streamed in. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
+// downloadArtifact: one artifact from its URL to a verified-size `.part` with the SHA-256 (and
+// signature) of the bytes the disk gives back, and of the stream when asked. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
 // paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto types,
 // ../../shared/, ../ engine modules and siblings.
 import { appError } from '../../shared/app-error.js';
@@ -102,9 +102,13 @@ async function retryLoop(
         }
         const saved = await session.checkpoint();
         if (!saved.ok) return saved;
+        const onDisk = await session.readBack();
+        if (!onDisk.ok) return onDisk;
         return ok({
-          size: session.offset,
-          sha256: session.digest(),
+          size: onDisk.value.size,
+          sha256: onDisk.value.sha256,
+          signatureValid: onDisk.value.signatureValid,
+          streamedSha256: session.streamedDigest(),
           validator: { ...session.validator },
           bytesFetched: session.bytesFetched,
           resumedFrom: session.resumedFrom,

@@ -1,20 +1,22 @@
-// One `.part` file during a download: where the bytes go, the SHA-256 fed from the same chunks (I2),
-// restart from zero (T8, I4) and durable checkpoints (goal 4). Signatures are checked on the bytes
-// read back from disk before commit (integrity/), not here. Imports
+// One `.part` file during a download: where the bytes go, restart from zero (T8, I4), durable
+// checkpoints (goal 4), and the read-back of every durable range from disk behind the writer (I3,
+// read-behind.ts): the digest and signature a file is judged on are the disk's. When nothing published
+// will check those bytes, the stream is hashed too, as a second witness to compare with. Imports
 // node:*, ../../shared/, ../staging/ and siblings; never the network layer.
 import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { READ_NOFOLLOW } from '../staging/fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
-import { readInto } from '../staging/file-io.js';
+import { readInto, type ByteSink } from '../staging/file-io.js';
 import { fsError } from '../staging/fs-errors.js';
 import { PART_SUFFIX, openPart } from '../staging/part-file.js';
 import type { PartFile } from '../staging/part-file.js';
 import { downloadError, forItem } from './download-errors.js';
+import type { FileDigest } from '../integrity/file-digest.js';
+import { createReadBehind } from './read-behind.js';
 import type { DownloadRequest, ResumeValidator } from './types.js';
 
 export interface PartSession {
@@ -35,8 +37,10 @@ export interface PartSession {
   checkpoint(): Promise<Result<void>>;
   /** checkpoint() once `checkpointBytes` have accumulated since the last one. */
   checkpointIfDue(): Promise<Result<void>>;
-  /** SHA-256 of every byte that streamed into the file, the resumed prefix included. */
-  digest(): Buffer;
+  /** SHA-256 of every byte that streamed in (the resumed prefix included); null unless witnessed. */
+  streamedDigest(): Buffer | null;
+  /** After the last checkpoint: the file as the disk gives it back (size, SHA-256, signature). */
+  readBack(): Promise<Result<FileDigest>>;
   close(): Promise<void>;
 }
 
@@ -65,7 +69,11 @@ async function openAt(options: SessionOptions, offset: number): Promise<Result<P
 }
 
 /** Feeds the bytes already on disk to the digests, in one pass (I2: the final hash covers the whole file). */
-async function primeFromDisk(options: SessionOptions, length: number, sinks: Hash[]): Promise<Result<void>> {
+async function primeFromDisk(
+  options: SessionOptions,
+  length: number,
+  sinks: ByteSink[],
+): Promise<Result<void>> {
   const { request, fs, signal } = options;
   let handle: StagingFileHandle | undefined;
   try {
@@ -89,13 +97,23 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
   if (!opened.ok) return opened;
   let part = opened.value;
   const resumedFrom = part.position;
-  let hash = createHash('sha256');
+  const witness = () => (request.witnessStream ? createHash('sha256') : undefined);
+  let hash = witness();
+  const behind = createReadBehind({
+    fs: options.fs,
+    path: request.partPath,
+    itemKey,
+    signature: request.signature,
+    signal: options.signal,
+  });
   if (resumedFrom > 0) {
-    const primed = await primeFromDisk(options, resumedFrom, [hash]);
+    // The prefix comes from the disk: it feeds the stream's digest and the read-back alike.
+    const primed = await primeFromDisk(options, resumedFrom, [...(hash ? [hash] : []), ...behind.sinks()]);
     if (!primed.ok) {
       await part.close();
       return primed;
     }
+    behind.primed(resumedFrom);
   }
   let highWater = resumedFrom;
   let bytesFetched = 0;
@@ -119,7 +137,7 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
     async write(chunk) {
       const writing = part.write(chunk);
       // Hash while the thread pool writes (goal 6); if the write fails the session ends anyway.
-      hash.update(chunk);
+      hash?.update(chunk);
       const written = await writing;
       bytesFetched += chunk.length;
       if (!written.ok) return fail(writeError(written.error, part.position));
@@ -128,11 +146,12 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
     },
 
     async restart() {
+      await behind.reset();
       await part.close();
       const reopened = await openAt(options, 0);
       if (!reopened.ok) return reopened;
       part = reopened.value;
-      hash = createHash('sha256');
+      hash = witness();
       session.validator = {};
       durable = 0;
       return ok(undefined);
@@ -142,6 +161,7 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       const synced = await part.checkpoint();
       if (!synced.ok) return fail(forItem(synced.error, itemKey));
       durable = synced.value;
+      behind.advance(durable);
       try {
         await request.onCheckpoint?.({ offset: durable, validator: { ...session.validator } });
       } catch (error) {
@@ -159,11 +179,16 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
         : Promise.resolve(ok(undefined));
     },
 
-    digest() {
-      return hash.digest();
+    streamedDigest() {
+      return hash?.digest() ?? null;
+    },
+
+    readBack() {
+      return behind.finish(part.position);
     },
 
     async close() {
+      await behind.close();
       await part.close();
     },
   };

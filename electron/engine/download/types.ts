@@ -2,6 +2,7 @@
 // Types only; imports nothing at runtime (no node:*, no I/O) so callers can depend on it cheaply.
 import type { Result } from '../../shared/result.js';
 import type { Clock } from '../clock.js';
+import type { SignatureToCheck } from '../integrity/file-digest.js';
 import type { HttpTransport } from '../http/transport.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
@@ -31,6 +32,14 @@ export interface DownloadRequest {
   readonly partPath: string;
   /** From the journal; absent or offset 0 starts a fresh `.part`. */
   readonly resume?: ResumeState;
+  /** Checked over the bytes read back from disk (with the SHA-256 of those bytes). */
+  readonly signature?: SignatureToCheck;
+  /**
+   * Also hash the bytes as they stream in, to compare with the read-back (I3). Needed only when no
+   * published hash or checked signature will judge the bytes on disk: otherwise those catch a disk
+   * that stored other bytes, and a second SHA-256 pass would only cost time.
+   */
+  readonly witnessStream?: boolean;
   /** Pause or cancel: aborts promptly, checkpoints, and returns CLIENT.cancelled. */
   readonly signal?: AbortSignal;
   /** Bytes of the file received so far (written or about to be). Called per chunk: keep it cheap. */
@@ -79,8 +88,12 @@ export interface DownloadDeps {
 export interface DownloadOutcome {
   /** Bytes in the `.part`, equal to expectedSize when it was known. */
   readonly size: number;
-  /** SHA-256 of the bytes as they streamed in, the resumed prefix included (I2). */
+  /** SHA-256 of the file as the disk gave it back, read behind the writer (I2, I3). */
   readonly sha256: Buffer;
+  /** The signature over those bytes; undefined when none was asked for. */
+  readonly signatureValid: boolean | undefined;
+  /** SHA-256 of the bytes as they streamed in, when `witnessStream` asked for it; else null. */
+  readonly streamedSha256: Buffer | null;
   readonly validator: ResumeValidator;
   /** Body bytes received by this call (what the network cost). */
   readonly bytesFetched: number;

@@ -22,7 +22,7 @@ import {
   type ItemContext,
 } from './item-context.js';
 import { reuseFromPackages, tryReuse } from './item-reuse.js';
-import { readBackPart } from './read-back.js';
+import { checkReadBack, needsWitness } from './read-back.js';
 
 /** Wrong bytes are fetched once more (I1): a flipped bit in transit or on disk should not end the item. */
 const FETCH_AGAIN: ReadonlySet<ErrorCode> = new Set(['CLIENT.hashMismatch', 'CLIENT.signatureInvalid']);
@@ -69,6 +69,7 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   if (await reuseFromPackages(ctx, finalPath, partPath, expectedHash)) return;
 
   ctx.reporter.record(plan.itemKey, ctx.resumed ? 'Continue' : 'Start', progressOf(item));
+  const signature = signatureToCheck(ctx);
   let url = plan.url!;
   for (let attempt = 0; ; attempt += 1) {
     item.phase = 'downloading';
@@ -81,6 +82,8 @@ export async function runItem(ctx: ItemContext): Promise<void> {
         expectedSize: plan.size ?? undefined,
         partPath,
         resume: item.resume,
+        ...(signature ? { signature } : {}),
+        witnessStream: needsWitness(expectedHash, signature !== undefined),
         signal,
         onProgress: (bytes) => {
           item.bytesDone = bytes;
@@ -112,19 +115,7 @@ export async function runItem(ctx: ItemContext): Promise<void> {
     item.bytesDone = outcome.size;
     item.resume = { offset: outcome.size, validator: outcome.validator };
     ctx.onPhase();
-    const onDisk = await readBackPart({
-      fs: folder.fs,
-      partPath,
-      itemKey: plan.itemKey,
-      streamed: outcome,
-      signature: signatureToCheck(ctx),
-      signal,
-    });
-    if (signal.aborted) {
-      item.phase = 'paused';
-      ctx.onPhase();
-      return;
-    }
+    const onDisk = checkReadBack(plan.itemKey, outcome);
     const judged = onDisk.ok ? await judgeReadBack(ctx, partPath, expectedHash, onDisk.value) : onDisk;
     if (judged.ok) {
       const committed = await commitVerified(ctx, partPath, finalPath, judged.value, outcome.sha256);

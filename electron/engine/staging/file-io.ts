@@ -134,7 +134,9 @@ export interface ByteSink {
 }
 
 export interface ReadIntoOptions {
-  /** Stop after this many bytes (default: the whole file). */
+  /** Where to start reading (default: the file's start). */
+  readonly from?: number;
+  /** Stop after this many bytes (default: the rest of the file). */
   readonly length?: number;
   /** Checked between reads; an abort throws the signal's reason. */
   readonly signal?: AbortSignal;
@@ -144,8 +146,8 @@ export interface ReadIntoOptions {
 }
 
 /**
- * Streams an open file into `sinks` from its start, one buffer at a time (flat memory whatever the
- * size); returns how many bytes it read, which is less than `length` when the file is shorter.
+ * Streams an open file into `sinks` from `from` (its start by default), one buffer at a time (flat
+ * memory whatever the size); returns how many bytes it read, less than `length` when the file is shorter.
  */
 export async function readInto(
   handle: StagingFileHandle,
@@ -154,10 +156,12 @@ export async function readInto(
 ): Promise<number> {
   const limit = options.length ?? Number.POSITIVE_INFINITY;
   const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, limit)));
+  const from = options.from ?? 0;
   let position = 0;
   while (position < limit) {
     if (options.signal?.aborted) throw options.signal.reason;
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit - position), position);
+    const want = Math.min(buffer.length, limit - position);
+    const { bytesRead } = await handle.read(buffer, 0, want, from + position);
     if (bytesRead === 0) break;
     const chunk = buffer.subarray(0, bytesRead);
     for (const sink of sinks) sink.update(chunk);

@@ -66,15 +66,16 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
     jobId: string | null,
     acceptUnverified: boolean,
   ): Promise<Result<ExportSummary | null>> => {
-    const refused = await refusedBeforePicking(source, acceptUnverified);
-    if (refused) return refused;
     const packageId = basename(source);
+    // Reserved before anything is awaited, so two quick requests can never both pass.
     const entry = book.reserve(source, jobId, packageId);
     if (!entry)
       return invalidRequest(
         'This package is already being copied. Wait for that copy to finish, or stop it first.',
       );
     try {
+      const refused = await refusedBeforePicking(source, acceptUnverified);
+      if (refused) return refused;
       const picked = await pickFolder(ctx.deps, 'exportTarget');
       // Stopped while the picker was open: as if the picker had been cancelled.
       if (!picked.ok || picked.value === null || entry.controller.signal.aborted)

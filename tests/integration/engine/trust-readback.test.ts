@@ -1,7 +1,7 @@
 // I3: the transfer looks complete but the disk stored other bytes. The engine's fs flips one byte on
-// its way to disk while the streaming hash sees the true chunk; only the read-back before commit can
-// notice. field-nav's tiles are signed and unhashed, so a verdict on the streamed bytes would stage
-// the flipped file as verified. Real sockets, real files.
+// its way to disk while the socket delivered the true chunk; only reading the file back can notice.
+// field-nav's tiles are signed and unhashed, so a verdict on the streamed bytes would stage the
+// flipped file as verified. Real sockets, real files.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -63,24 +63,41 @@ describe('I3: bytes changed between the network and the disk', () => {
     expect(createHash('sha256').update(staged).digest('hex')).toBe(truth.sha256);
   });
 
-  test('I3: every download of the file stored wrongly: CLIENT.hashMismatch at stage readBack, no final file', async () => {
+  test('I3: every download of the signed file stored wrongly: the signature over the disk bytes fails, twice; no final file', async () => {
     harness = await engineHarness({ deps: { fs: flippingFs(Infinity) } });
     const truth = trueTiles(harness);
     const job = await harness.fetch(BUILTIN_IDS.fieldNav);
     expect(job.phase).toBe('failed');
     const item = itemNamed(job, TILES);
     expect(item.outcome).toBe('failed');
-    // Fails if the read-back comparison is dropped: the signature check on the re-read bytes would then
-    // report signatureInvalid instead, and if the verdict used the streamed digest the item would verify.
-    expect(item.error).toMatchObject({
-      code: 'CLIENT.hashMismatch',
-      detail: { stage: 'readBack', expected: truth.sha256 },
-    });
-    expect(item.error?.detail?.actual).not.toBe(truth.sha256);
+    // The verdict is made on the bytes read back from disk: fails if it used the streamed bytes (the
+    // signature would then hold and the flipped file would be staged as verified).
+    expect(item.error).toMatchObject({ code: 'CLIENT.signatureInvalid' });
+    expect(item.actualSha256).not.toBe(truth.sha256);
     // Re-downloaded once (I1), then given up.
     expect(storageRequests(harness, TILES)).toBe(2);
     expect(await exists(join(job.folder!, TILES))).toBe(false);
     // The other files were not affected.
     expect(job.items.filter((i) => i.outcome === 'verified')).toHaveLength(2);
+  });
+
+  test('I3: nothing published checks the file (no key, unverified allowed): the stream is the witness, stage readBack', async () => {
+    harness = await engineHarness({
+      deps: { fs: flippingFs(Infinity) },
+      config: { publicKeyPem: undefined, allowUnverified: true },
+    });
+    const truth = trueTiles(harness);
+    const job = await harness.fetch(BUILTIN_IDS.fieldNav);
+    const item = itemNamed(job, TILES);
+    // Fails if the stream is not hashed where nothing else can judge the bytes: the flipped file
+    // would then be staged (as unverified) with a digest nobody received.
+    expect(item.outcome).toBe('failed');
+    expect(item.error).toMatchObject({
+      code: 'CLIENT.hashMismatch',
+      detail: { stage: 'readBack', expected: truth.sha256 },
+    });
+    expect(item.error?.detail?.actual).not.toBe(truth.sha256);
+    expect(storageRequests(harness, TILES)).toBe(2);
+    expect(await exists(join(job.folder!, TILES))).toBe(false);
   });
 });

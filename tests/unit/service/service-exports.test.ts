@@ -112,9 +112,16 @@ describe('exportJob', () => {
 
   test('one export per package at a time: a second request while the first waits for its picker is refused', async () => {
     let answer: (folder: string | undefined) => void = () => undefined;
-    pick = () => new Promise((resolve) => (answer = resolve));
+    let pickerOpened!: () => void;
+    const pickerOpen = new Promise<void>((resolve) => (pickerOpened = resolve));
+    pick = () =>
+      new Promise((resolve) => {
+        answer = resolve;
+        pickerOpened();
+      });
     const first = h.service.invoke('exportJob', { jobId: staged.jobId });
-    await new Promise((resolve) => setImmediate(resolve));
+    // The first request is waiting for its picker (it checks the package first: no fixed tick count).
+    await pickerOpen;
     const second = await h.service.invoke('exportJob', { jobId: staged.jobId });
     expect(second.ok).toBe(false);
     if (!second.ok) {

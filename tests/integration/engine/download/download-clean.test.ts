@@ -10,6 +10,7 @@ import {
   trueBytes,
   useDownloadHarness,
 } from '../../../support/download-harness.js';
+import { faultyFs } from '../../../support/staging-faulty-fs.js';
 
 const h = useDownloadHarness();
 
@@ -55,6 +56,30 @@ describe('clean download', () => {
     offsets.slice(1).forEach((offset, i) => expect(offset - offsets[i]!).toBeGreaterThan(0));
     expect(offsets.length).toBeGreaterThanOrEqual(Math.floor(item!.size / (1024 * 1024)));
     expect(offsets.length).toBeLessThanOrEqual(Math.ceil(item!.size / (1024 * 1024)) + 1);
+  });
+});
+
+describe('read back behind the writer (I3)', () => {
+  test('durable ranges are read back while the download still writes; the digest is from the disk', async () => {
+    const [item] = await h().prepare(FIELD_NAV);
+    const fs = faultyFs();
+    const request = h().request(item!);
+    const result = await downloadArtifact(request, h().deps({ fs, checkpointBytes: 1024 * 1024 }));
+    expect(result.ok && result.value.sha256.equals(item!.sha256)).toBe(true);
+    const onPart = fs.calls.filter((c) => c.path === request.partPath);
+    const firstRead = onPart.findIndex((c) => c.op === 'read');
+    const lastWrite = onPart.map((c) => c.op).lastIndexOf('write');
+    // Fails if the file is read back only after the last byte was written (a second pass at the end).
+    expect(firstRead).toBeGreaterThan(-1);
+    expect(firstRead).toBeLessThan(lastWrite);
+  });
+
+  test('a file a published hash will judge is hashed once, from the disk: no stream witness', async () => {
+    const [item] = await h().prepare(FIELD_NAV);
+    const plain = await downloadArtifact(h().request(item!), h().deps());
+    expect(plain.ok && plain.value.streamedSha256).toBeNull();
+    const witnessed = await downloadArtifact(h().request(item!, { witnessStream: true }), h().deps());
+    expect(witnessed.ok && witnessed.value.streamedSha256?.equals(item!.sha256)).toBe(true);
   });
 });
 

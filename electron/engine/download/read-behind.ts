@@ -1,0 +1,97 @@
+// I3 at no extra pass: a `.part`'s bytes are read back from disk behind the writer, each range as
+// soon as a checkpoint made it durable, while the download still streams. The digest (and signature)
+// a file is judged on is the disk's, and only the tail after the last checkpoint is read at the end.
+// Imports node:crypto, ../integrity, ../staging; never the network layer.
+import { createHash, type Hash } from 'node:crypto';
+import { fail, ok, type Result } from '../../shared/result.js';
+import type { FileDigest, SignatureToCheck } from '../integrity/file-digest.js';
+import { startSignatureCheck, type SignatureCheck } from '../integrity/signature.js';
+import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
+import { fsError } from '../staging/fs-errors.js';
+import { readInto, type ByteSink } from '../staging/file-io.js';
+
+export interface ReadBehindOptions {
+  readonly fs: StagingFs;
+  readonly path: string;
+  readonly itemKey: string;
+  readonly signature: SignatureToCheck | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+export interface ReadBehind {
+  /** What the bytes already on disk at the start (a resumed prefix) are fed to, with `primed`. */
+  sinks(): ByteSink[];
+  /** Bytes [0, length) were fed to `sinks()` straight from the disk. */
+  primed(length: number): void;
+  /** Bytes [0, durable) are on disk: read what is new of them, in the background, in order. */
+  advance(durable: number): void;
+  /** Reads up to `end` and gives what the disk holds: size, SHA-256 and the signature over it. */
+  finish(end: number): Promise<Result<FileDigest>>;
+  /** The partial was truncated: start over from byte 0. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createReadBehind(options: ReadBehindOptions): ReadBehind {
+  const { fs, path, itemKey, signal } = options;
+  let hash: Hash;
+  let check: SignatureCheck | undefined;
+  let sinks: ByteSink[];
+  /** Bytes up to here are read or queued to be. */
+  let queuedTo = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  let handle: StagingFileHandle | undefined;
+
+  const fresh = () => {
+    hash = createHash('sha256');
+    check = options.signature
+      ? startSignatureCheck(options.signature.key, options.signature.signatureBase64)
+      : undefined;
+    sinks = check?.sink ? [hash, check.sink] : [hash];
+    queuedTo = 0;
+    failure = undefined;
+  };
+  fresh();
+
+  const readRange = async (from: number, to: number): Promise<void> => {
+    handle ??= await fs.open(path, READ_NOFOLLOW);
+    const read = await readInto(handle, sinks, { from, length: to - from, ...(signal ? { signal } : {}) });
+    if (read < to - from) throw Object.assign(new Error('the file is shorter than written'), { code: 'EIO' });
+  };
+
+  const advance = (durable: number): void => {
+    if (durable <= queuedTo) return;
+    const from = queuedTo;
+    queuedTo = durable;
+    chain = chain
+      .then(() => (failure === undefined ? readRange(from, durable) : undefined))
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
+  };
+
+  return {
+    sinks: () => sinks,
+    primed(length) {
+      queuedTo = length;
+    },
+    advance,
+    async finish(end) {
+      advance(end);
+      await chain;
+      if (failure !== undefined)
+        return fail(fsError(failure, { action: 'reading back the downloaded file', path, itemKey }));
+      return ok({ size: queuedTo, sha256: hash.digest(), signatureValid: check?.holds() });
+    },
+    async reset() {
+      await chain;
+      fresh();
+    },
+    async close() {
+      await chain;
+      await handle?.close().catch(() => undefined);
+      handle = undefined;
+    },
+  };
+}
