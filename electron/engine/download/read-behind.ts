@@ -71,6 +71,13 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
       });
   };
 
+  /** After the reads in flight; the next read opens the file afresh (it may have been replaced). */
+  const closeHandle = async (): Promise<void> => {
+    await chain;
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+  };
+
   return {
     sinks: () => sinks,
     primed(length) {
@@ -85,13 +92,9 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
       return ok({ size: queuedTo, sha256: hash.digest(), signatureValid: check?.holds() });
     },
     async reset() {
-      await chain;
+      await closeHandle();
       fresh();
     },
-    async close() {
-      await chain;
-      await handle?.close().catch(() => undefined);
-      handle = undefined;
-    },
+    close: closeHandle,
   };
 }
