@@ -3,7 +3,7 @@
 // scripts "dist" and "pack:check"). Plain ESM so electron-builder, scripts/pack-check.mjs and the
 // packaging tests all load it as is; the JSDoc type lets `tsc` check every option name.
 
-/** Build resources only (icons, entitlements); never build output (DESIGN.md). */
+/** Build resources only (icons, entitlements); never build output (docs/ARCHITECTURE.md). */
 const RESOURCES = 'build';
 
 /** @type {import('electron-builder').Configuration} */

@@ -1,4 +1,4 @@
-// Lint rules, including the dependency-direction rule of DESIGN.md: each source folder may only
+// Lint rules, including the dependency-direction rule of docs/ARCHITECTURE.md: each source folder may only
 // import what the architecture allows, so a wrong import fails CI instead of review.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

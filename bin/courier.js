@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `courier` command: runs the compiled CLI from dist/ (built by `npm install`).
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
@@ -21,4 +22,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   env: process.env,
   stopRequested,
+  // Started as `courier` (installed on the PATH) or as `node path/to/bin/courier.js`.
+  program: basename(process.argv[1] ?? '') === 'courier' ? ['courier'] : [process.execPath, process.argv[1]],
 });

@@ -1,6 +1,7 @@
 // The application shell: navigation, the demo-mode banner, notices, and the current view.
 // Reads the store only; never the bridge.
 import { useEffect, useRef, type JSX } from 'react';
+import { useDocumentTheme } from './app-theme.js';
 import { DemoBanner } from './views/demo-banner.js';
 import { Notices } from './components/notices.js';
 import { SideNav } from './components/side-nav.js';
@@ -26,6 +27,7 @@ export function App() {
   const view = useCourier((s) => s.view);
   const demo = useCourier((s) => s.settings?.mode === 'demo');
   const Current = VIEWS[view];
+  useDocumentTheme();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // A new view replaces the button that led to it: move focus to the top of the new view, so

@@ -86,7 +86,9 @@ export function asarFiles(asarPath) {
   return listPackage(asarPath, { isPack: false }).map((entry) => entry.replace(/^[\\/]/, ''));
 }
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+// A specifier has no whitespace: that keeps a word like 'from' inside a list of strings from
+// reading as an import.
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"\s]+)['"]/g;
 
 /**
  * Every import the packaged main reaches (walked from its entry through relative imports) that the

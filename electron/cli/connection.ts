@@ -4,7 +4,15 @@ import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { startDemoServer, type DemoServer } from '../demo-server/index.js';
 import type { AuthConfig, EngineConfigInput, TlsConfig } from '../engine/config.js';
+import { demoConnection } from '../shared/demo-connection.js';
+import type { ItemType } from '../shared/getapp-protocol.js';
+import { SETTING_DEFAULTS } from '../shared/settings-schema.js';
 import { passwordProvider, type PasswordSources } from './password.js';
+
+/** The item types the command line fetches; the desktop offers every one of ITEM_TYPES. */
+const CLI_ITEM_TYPES = ['software', 'map'] as const satisfies readonly ItemType[];
+const isCliItemType = (value: string): value is (typeof CLI_ITEM_TYPES)[number] =>
+  (CLI_ITEM_TYPES as readonly string[]).includes(value);
 
 export const CONNECTION_OPTIONS = {
   server: { type: 'string' },
@@ -12,7 +20,7 @@ export const CONNECTION_OPTIONS = {
   'password-stdin': { type: 'boolean', default: false },
   'device-secret-env': { type: 'string' },
   'device-id': { type: 'string' },
-  'item-type': { type: 'string', default: 'software' },
+  'item-type': { type: 'string', default: SETTING_DEFAULTS.itemType },
   'public-key': { type: 'string' },
   ca: { type: 'string' },
   cert: { type: 'string' },
@@ -84,9 +92,9 @@ export async function openConnection(
   values: ConnectionValues,
   sources: PasswordSources,
 ): Promise<Connection> {
-  const itemType = values['item-type'] ?? 'software';
-  if (itemType !== 'software' && itemType !== 'map')
-    throw new UsageError(`--item-type is software or map, got "${itemType}"`);
+  const itemType = values['item-type'] ?? SETTING_DEFAULTS.itemType;
+  if (!isCliItemType(itemType))
+    throw new UsageError(`--item-type is ${CLI_ITEM_TYPES.join(' or ')}, got "${itemType}"`);
   if (values.source !== undefined && values.source !== 'remote' && values.source !== 'cache') {
     throw new UsageError(`--source is remote or cache, got "${values.source}"`);
   }
@@ -111,18 +119,9 @@ export async function openConnection(
 
   if (values.server === undefined) {
     const demo = await startDemoServer();
-    const { username, password } = demo.credentials;
     return {
       demo,
-      config: {
-        ...common,
-        apiUrl: demo.apiUrl,
-        auth: { kind: 'password', username, password: async () => password },
-        storageOrigins: [demo.storageUrl],
-        // Our own server on this machine: plain http on loopback, and its key is the one to trust.
-        allowHttp: true,
-        publicKeyPem: publicKeyPem ?? demo.publicKeyPem,
-      },
+      config: { ...common, ...demoConnection(demo, publicKeyPem) },
       close: () => demo.close(),
     };
   }

@@ -28,7 +28,8 @@ export function formatDuration(ms: number | null): string {
 }
 
 /** Parses a rate like `500K`, `5M`, `1.5G` (bytes per second, binary units) or a plain number. */
-export function parseRate(text: string): number | undefined {
+/** A byte count like 512K, 8M or 1G (binary units); undefined unless positive. */
+export function parseSize(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)([KMG]?)$/i.exec(text.trim());
   if (!match) return undefined;
   const factor = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[
@@ -37,6 +38,9 @@ export function parseRate(text: string): number | undefined {
   const value = Math.floor(Number(match[1]) * factor);
   return value > 0 ? value : undefined;
 }
+
+/** A rate like 500K or 5M, in bytes per second. */
+export const parseRate = parseSize;
 
 export function percent(done: number, total: number | null): number | null {
   if (total === null || total <= 0) return null;

@@ -4,9 +4,9 @@ import { VERSION } from '../shared/version.js';
 import { demoCommand, DEMO_HELP } from './commands/demo.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { fetchCommand, FETCH_HELP } from './commands/fetch.js';
-import { statusCommand, STATUS_HELP } from './commands/status.js';
+import { statusCommand, STATUS_HELP } from './commands/server-status.js';
 import { verifyCommand, VERIFY_HELP } from './commands/verify.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { type CliIo, writeLine } from './io.js';
 
 const HELP = `courier ${VERSION}: stage GetApp deliveries for offline installation
@@ -23,8 +23,7 @@ With no --server, fetch and status use the built-in demo server: try
   courier fetch 1.field-nav@2.3.1
 
 Exit codes:
-  0 success   1 partial or unverified   2 usage error   3 verification failed
-  4 server or authentication error   5 network error   6 disk error   130 interrupted (paused)
+${exitCodesHelp()}
 `;
 
 const COMMANDS: Record<

@@ -42,12 +42,15 @@ function promptHidden(sources: PasswordSources, label: string): Promise<string> 
   });
 }
 
+/** The environment variable a password may come from (never an argument: `ps` would show it). */
+export const PASSWORD_ENV = 'COURIER_PASSWORD';
+
 /** A function the engine calls when it needs to log in; the answer is remembered for this run. */
 export function passwordProvider(sources: PasswordSources, username: string): () => Promise<string> {
   let cached: Promise<string> | undefined;
   return () => {
     cached ??= (async () => {
-      const fromEnv = sources.env.COURIER_PASSWORD;
+      const fromEnv = sources.env[PASSWORD_ENV];
       if (fromEnv !== undefined) return fromEnv;
       if (sources.fromStdin) return readAll(sources.stdin);
       if (!sources.stdin.isTTY) {

@@ -1,6 +1,6 @@
 // Tokens and the auth guard of the demo gateway: login and refresh issue JWT-looking opaque tokens,
 // and protected routes accept a bearer token, an `accessToken` cookie or a Device-Auth secret.
-// Every expiry decision uses the injected clock. Imports node:* and shared/ types only.
+// Every expiry decision uses the injected clock.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TokensDto } from '../shared/getapp-protocol.js';

@@ -5,7 +5,7 @@ import type { ComponentV2Dto, HashAlgorithm } from '../shared/getapp-protocol.js
 import type { DemoArtifact, DemoCatalog, DemoDelivery } from './catalog-model.js';
 import { mapSidecarJson } from './map-sidecar.js';
 import { seededBuffer } from './seeded-bytes.js';
-import type { SigningKey } from './signing.js';
+import { signDigest, type SigningKey } from './signing.js';
 import { memoryObject, seededObject } from './stored-object.js';
 
 export const BUILTIN_IDS = {
@@ -157,7 +157,9 @@ function largeImage(key: SigningKey): DemoDelivery {
           sha256: Buffer.from(LARGE_IMAGE_SHA256, 'hex'),
         },
         publishedHash: 'SHA256Hex',
-        signature: null,
+        // Signed like every release artifact, so it verifies where the demo key is pinned (the app's
+        // demo mode); from the known digest, so no start reads 2 GiB.
+        signature: signDigest(key, Buffer.from(LARGE_IMAGE_SHA256, 'hex')),
         metaData: '{}',
         isExecutable: false,
         arguments: null,

@@ -1,6 +1,6 @@
 // What a cache-mode preparation shows of its items (protocol §2.2): per-item copy progress, the
 // `done` artifacts with cache URLs, and the realistic messages of scripted failures. Pure functions
-// of the catalog and time; imports catalog types, the presigner and shared/ types only.
+// of the catalog and time.
 import type { DeliveryItemDto, ErrorDto, PrepareDeliveryResDto } from '../shared/getapp-protocol.js';
 import { objectPath, type DemoArtifact, type DemoDelivery } from './catalog-model.js';
 import { publishedHash } from './delivery-origin.js';

@@ -1,6 +1,6 @@
 // Cache-mode preparations (protocol §2.2): one record per catalogId whose state is computed lazily
 // from its start time and the injected clock, never from timers, so a fake clock walks it through
-// start → inProgress → done → delete. Imports catalog types, the presigner and node:* only.
+// start → inProgress → done → delete.
 import type { ErrorDto, PrepareDeliveryResDto } from '../shared/getapp-protocol.js';
 import type { DemoCatalog, DemoDelivery, DemoFile } from './catalog-model.js';
 import { cacheDoneAnswer, preparationProgress, scriptedFailure, type FailureStage } from './cache-items.js';

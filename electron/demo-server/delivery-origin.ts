@@ -1,6 +1,6 @@
 // Origin-mode answers (protocol §2.1): stateless, rebuilt on every call from the catalog with freshly
 // presigned URLs; only `done` or `error`, never progress. The undeliverable check and hash form are
-// shared with cache mode. Imports catalog types, the presigner and shared/ types only.
+// shared with cache mode.
 import type { DeliveryItemDto, HashDto, PrepareDeliveryResDto } from '../shared/getapp-protocol.js';
 import { objectPath, type DemoArtifact, type DemoDelivery } from './catalog-model.js';
 import type { Presigner } from './presign.js';

@@ -1,5 +1,5 @@
 // The gateway's error bodies (protocol §1.1, fixtures F2, F15, F16): one shape for every failure,
-// with `path` being the URL after version rewriting. Pure data; imports shared/ types only.
+// with `path` being the URL after version rewriting. Pure data.
 import type { GatewayErrorBody } from '../shared/getapp-protocol.js';
 import type { Reply } from './http-json.js';
 

@@ -1,5 +1,5 @@
 // Conditional requests against an object's validators (If-Match, If-Unmodified-Since, If-None-Match,
-// If-Modified-Since, If-Range) in RFC 9110 §13.2.2 order. Pure functions; imports nothing.
+// If-Modified-Since, If-Range) in RFC 9110 §13.2.2 order. Pure functions.
 
 export interface Validators {
   /** Quoted, possibly weak (W/"..."). */

@@ -1,5 +1,5 @@
 // HTTP plumbing of the demo gateway: reading a capped JSON body the way Express's body-parser does,
-// and writing replies. Knows nothing about routes or GetApp; imports node:* only.
+// and writing replies. Knows nothing about routes or GetApp.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The gateway's JSON body cap; larger bodies get 413 without being buffered. */

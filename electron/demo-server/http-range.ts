@@ -1,5 +1,5 @@
 // Parses a single-range `Range` header against an object size, the way S3 answers it (RFC 9110
-// §14). Pure functions; imports nothing, so the storage server and unit tests share one truth.
+// §14). Pure functions, so the storage server and unit tests share one truth.
 
 /** What to serve for a Range header: the whole object, one range, or 416. */
 export type RangeDecision =

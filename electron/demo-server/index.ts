@@ -1,6 +1,6 @@
 // The demo server's public entry: a GetApp-compatible API plus a presigned-URL object store, started
 // in-process on 127.0.0.1. Used by `courier demo`, by the CLI's and app's embedded default, and by
-// every integration test. Pure Node; imports shared/ for types only.
+// every integration test. Pure Node.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';

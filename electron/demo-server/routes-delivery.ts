@@ -1,6 +1,5 @@
 // The delivery routes (protocol §1.4, §1.5, §1.7): prepareDelivery, preparedDelivery/:catalogId and
 // updateDownloadStatus, validated like the gateway's DTOs and answered by the origin or cache logic.
-// Imports sibling modules and shared/ types only.
 import type {
   DeliveryStatusDto,
   ItemType,

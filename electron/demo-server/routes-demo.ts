@@ -1,6 +1,6 @@
 // Demo-only pages outside /api, unprotected: a short description of the server, the status reports
 // devices sent, and the signing public key. Not part of GetApp, so no client may
-// depend on it. Imports sibling types only.
+// depend on it.
 import type { DemoCatalog } from './catalog-model.js';
 import type { Reply } from './http-json.js';
 import type { DemoMode } from './options.js';

@@ -1,5 +1,5 @@
 // Login and refresh (protocol §1.3): unprotected, answering TokensDto with 201, or Keycloak's refusal
-// through the gateway's AxiosError branch (F2). Imports sibling modules and shared/ types only.
+// through the gateway's AxiosError branch (F2).
 import type { LoginReqDto } from '../shared/getapp-protocol.js';
 import type { TokenAuthority } from './auth.js';
 import { badRequest, keycloakError } from './gateway-errors.js';

@@ -1,6 +1,5 @@
 // The catalog offering routes a technician needs (protocol §1.6): one component by catalogId, and the
-// paged project list with each project's latest released component. Imports sibling modules and
-// shared/ types only.
+// paged project list with each project's latest released component.
 import type {
   ComponentV2Dto,
   ProjectRefOfferingDto,

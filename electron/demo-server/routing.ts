@@ -1,6 +1,6 @@
 // Route table types and matching for the demo gateway, with the real gateway's URI versioning:
-// `/api/<x>` whose first segment is not `v<digits>` is served as `/api/v1/<x>`. Imports types only
-// (node:http, siblings); no handler logic lives here.
+// `/api/<x>` whose first segment is not `v<digits>` is served as `/api/v1/<x>`. No handler logic
+// lives here.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorContext } from './gateway-errors.js';
 import type { Reply } from './http-json.js';

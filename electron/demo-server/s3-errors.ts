@@ -1,5 +1,5 @@
 // S3-shaped error documents, as MinIO sends them (Code, Message, Key, BucketName, Resource,
-// RequestId, HostId). Builds bodies only; knows nothing of objects, faults or sockets. node:* only.
+// RequestId, HostId). Builds bodies only; knows nothing of objects, faults or sockets.
 import { STATUS_CODES } from 'node:http';
 
 export interface S3Error {

@@ -1,6 +1,6 @@
 // Deterministic artifact bytes from a seed: an AES-256-CTR keystream, so any byte range can be
 // produced directly (seekable, no period a resume bug could hide behind) at memory speed.
-// Pure Node; imports nothing from the rest of Courier.
+// Pure Node.
 import { createCipheriv, createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 

@@ -1,5 +1,5 @@
 // Streams one object body into a response with backpressure (one chunk in flight: flat memory at any
-// size) and applies body faults (cut, drop, stall, drip, corrupt, extra, gzip). node:* only, no HTTP rules.
+// size) and applies body faults (cut, drop, stall, drip, corrupt, extra, gzip). No HTTP rules here.
 import type { ServerResponse } from 'node:http';
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';

@@ -1,5 +1,5 @@
 // How an object response is framed under a fault script (Content-Length, chunked for gzip, or
-// EOF-delimited) and where the script cuts its body. Pure; imports types only.
+// EOF-delimited) and where the script cuts its body. Pure.
 import type { StorageFaultScript } from './faults.js';
 import type { BodyEnding } from './storage-body.js';
 

@@ -1,5 +1,5 @@
 // The demo object store: artifact bytes behind presigned URLs like MinIO/S3 (GET, HEAD, Range, If-Range,
-// conditional requests, S3 XML errors), with test-only faults per path. node:* and demo-server/ only.
+// conditional requests, S3 XML errors), with test-only faults per path.
 import { randomBytes } from 'node:crypto';
 import {
   createServer,

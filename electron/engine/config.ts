@@ -1,6 +1,7 @@
 // The engine's configuration with its defaults: everything a face (CLI, desktop, browser) may set.
 // Plain data; the engine never reads process.env or files on its own.
 import type { ItemType } from '../shared/getapp-protocol.js';
+import { SETTING_DEFAULTS } from '../shared/settings-schema.js';
 
 export type AuthConfig =
   | { readonly kind: 'password'; readonly username: string; readonly password: () => Promise<string> }
@@ -71,12 +72,18 @@ export interface EngineConfig {
 }
 
 export const DEFAULTS = {
-  storageOrigins: [] as readonly string[],
-  allowHttp: false,
-  itemType: 'software' as ItemType,
-  concurrency: 3,
-  allowUnverified: false,
-  polling: { intervalMs: 2000, maxIntervalMs: 30_000, stallMs: 5 * 60_000, deadlineMs: 30 * 60_000 },
+  // The settings a user may change: their defaults are defined with them.
+  storageOrigins: SETTING_DEFAULTS.storageOrigins,
+  allowHttp: SETTING_DEFAULTS.allowHttp,
+  itemType: SETTING_DEFAULTS.itemType,
+  concurrency: SETTING_DEFAULTS.concurrency,
+  allowUnverified: SETTING_DEFAULTS.allowUnverified,
+  polling: {
+    intervalMs: SETTING_DEFAULTS.pollIntervalMs,
+    maxIntervalMs: 30_000,
+    stallMs: 5 * 60_000,
+    deadlineMs: 30 * 60_000,
+  },
   download: {
     connectTimeoutMs: 15_000,
     headersTimeoutMs: 30_000,

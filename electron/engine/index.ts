@@ -5,17 +5,21 @@
 import { randomUUID } from 'node:crypto';
 import { appError } from '../shared/app-error.js';
 import type { ItemType } from '../shared/getapp-protocol.js';
+import type { PreparedDelivery } from '../shared/getapp-schemas.js';
+import type { Log } from '../shared/log.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { ManifestDependency } from '../shared/manifest.js';
 import type { EngineEvent, JobSnapshot } from '../shared/snapshots.js';
-import { createApiClient, type ApiClient } from './api/api-client.js';
+import { createApiClient, type ProjectsQuery } from './api/api-client.js';
+import type { ProjectsPage } from './api/offering-schemas.js';
 import { realClock, type Clock } from './clock.js';
 import { withDefaults, type EngineConfig, type EngineConfigInput } from './config.js';
 import type { HttpTransport } from './http/transport.js';
 import { createTransport } from './http/transport.js';
 import { parsePublicKey } from './integrity/public-key.js';
-import { JobRunner } from './job/job-runner.js';
+import { JobRunner, type JobStartOptions } from './job/job-runner.js';
 import { createRateLimiter } from './rate-limiter.js';
+import { countWaitingReports, createPendingReports, type SweepOutcome } from './report/pending-reports.js';
 import { stageDependencies } from './reuse/stage-dependencies.js';
 import { nodeFs, type StagingFs } from './staging/fs-adapter.js';
 import { verifyFolder, type FolderVerification } from './staging/verify-folder.js';
@@ -23,21 +27,34 @@ import { findUnfinishedJobs } from './staging/unfinished-jobs.js';
 import type { UrlPolicy } from './url-policy.js';
 
 export type { EngineConfig, EngineConfigInput } from './config.js';
+export { DEFAULTS as ENGINE_DEFAULTS } from './config.js';
 export type { Clock } from './clock.js';
-export { realClock, ManualClock } from './clock.js';
+export { realClock } from './clock.js';
 export type { FolderVerification, FileVerification } from './staging/verify-folder.js';
 export { verifyFolder } from './staging/verify-folder.js';
 export { parsePublicKey, type SigningKey } from './integrity/public-key.js';
 export { findUnfinishedJobs, type UnfinishedJob } from './staging/unfinished-jobs.js';
 export { nodeFs } from './staging/fs-adapter.js';
-export * from './export/export-package.js';
+export { createStagingRoot, DEFAULT_OUT_FOLDER } from './staging/staging-root.js';
+export { countWaitingReports, type SweepOutcome } from './report/pending-reports.js';
+export { exportPackage } from './export/export-package.js';
+export type {
+  ExportOptions,
+  ExportResult,
+  ExportProgress,
+  ExportPhase,
+  ExportedFile,
+} from './export/export-types.js';
+export type { FileSystemInfo } from './export/fs-type.js';
+export type { ProjectsQuery } from './api/api-client.js';
+export type { ProjectsPage } from './api/offering-schemas.js';
 
 export interface EngineDeps {
   readonly clock: Clock;
   readonly random: () => number;
   readonly transport: HttpTransport;
   readonly fs: StagingFs;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  readonly log: Log;
 }
 
 export interface StartOptions {
@@ -67,9 +84,26 @@ export interface Engine {
    * crashed; not cancelled, not staged), and returns their snapshots.
    */
   resumeUnfinished(): Promise<JobSnapshot[]>;
+  /**
+   * Sends the status reports earlier runs could not deliver (the server was unreachable when their
+   * jobs ended), in order, and keeps trying with backoff while some wait. Emits a `reports` event
+   * after every attempt. Resolves after the first attempt.
+   */
+  sendPendingReports(): Promise<SweepOutcome>;
+  /** How many status reports for this server and device wait in the staging root's journals. */
+  reportsWaiting(): Promise<number>;
   /** Re-checks a staged package folder fully offline. */
   verifyFolder(dir: string): Promise<Result<FolderVerification>>;
-  readonly api: ApiClient;
+  /** The signing key (PEM) signatures are checked with; an export writes it to the drive as cosign.pub. */
+  readonly publicKeyPem: string | undefined;
+  /** The configured server's origin: the only one that ever receives credentials. */
+  readonly apiOrigin: string;
+  /** Whether the server answers at all (unauthenticated). */
+  checkHealth(signal?: AbortSignal): Promise<Result<void>>;
+  /** One page of the server's offering; signs in first if needed. */
+  listProjects(query: ProjectsQuery, signal?: AbortSignal): Promise<Result<ProjectsPage>>;
+  /** What the server says about a delivery right now, without preparing or downloading anything. */
+  deliveryStatus(catalogId: string, signal?: AbortSignal): Promise<Result<PreparedDelivery>>;
   /** Pauses every job (checkpointing), waits for them, releases sockets. */
   close(): Promise<void>;
 }
@@ -96,7 +130,9 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     // real sockets, and a fake clock jumping ahead must not cut requests still in flight.
     transport: overrides.transport ?? createTransport({ ...config.tls }),
     fs: overrides.fs ?? nodeFs,
-    log: overrides.log ?? ((level, message) => emit({ type: 'log', level, message })),
+    log:
+      overrides.log ??
+      ((level, message, fields) => emit({ type: 'log', level, message, ...(fields ? { fields } : {}) })),
   };
   const api = createApiClient({
     apiUrl: config.apiUrl,
@@ -106,7 +142,7 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     clock: deps.clock,
     random: deps.random,
     ...(config.source ? { source: config.source } : {}),
-    logger: { info: (m) => deps.log('info', m), warn: (m) => deps.log('warn', m) },
+    log: deps.log,
   });
   if (!api.apiOrigin) {
     return fail(
@@ -123,6 +159,17 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
   };
   const limiter = createRateLimiter(config.bandwidthLimit, deps.clock);
   const runners = new Map<string, JobRunner>();
+  const pendingReports = createPendingReports({
+    fs: deps.fs,
+    clock: deps.clock,
+    stagingRoot: config.stagingRoot,
+    sender: api,
+    apiOrigin: api.apiOrigin,
+    deviceId: config.deviceId,
+    isRunning: (catalogId) => [...runners.values()].some((r) => r.active && r.state.catalogId === catalogId),
+    log: deps.log,
+    onSwept: ({ waiting, sent }) => emit({ type: 'reports', waiting, sent }),
+  });
 
   /** A dependency's job: started (or joined) like any other, paused when its parent stops. */
   const runDependency = async (
@@ -131,10 +178,7 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     listed: readonly ManifestDependency[],
     signal: AbortSignal,
   ): Promise<Result<JobSnapshot>> => {
-    const started = startJob(catalogId, itemType, (runner) => {
-      runner.listedDependencies = listed;
-      return false;
-    });
+    const started = startJob(catalogId, itemType, { listedDependencies: listed });
     if (!started.ok) return started;
     const runner = started.value;
     const stop = () => runner.pause();
@@ -155,6 +199,8 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     publicKey: publicKey.value,
     log: deps.log,
     emit: (job: JobSnapshot) => emit({ type: 'job', job }),
+    folderFree: (catalogId: string) => pendingReports.idle(catalogId),
+    reportsLeft: () => void pendingReports.start(),
     stageDependencies: (catalogId: string, itemType: ItemType, signal: AbortSignal) =>
       stageDependencies(
         catalogId,
@@ -191,9 +237,7 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     const runner = runners.get(jobId);
     return runner
       ? ok(runner)
-      : fail(
-          appError({ code: 'CLIENT.invalidRequest', message: `There is no job ${jobId}.`, retryable: false }),
-        );
+      : fail(appError({ code: 'CLIENT.unknownJob', message: `There is no job ${jobId}.`, retryable: false }));
   };
   const act = (jobId: string, action: (runner: JobRunner) => void): Result<JobSnapshot> => {
     const runner = find(jobId);
@@ -203,14 +247,10 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
   };
 
   /**
-   * The job for catalogId, started unless it runs or is staged (single-flight, C3). `setup` adjusts
-   * it for its next run and says whether a staged job must run again (to stage its dependencies).
+   * The job for catalogId, started unless it runs or is staged (single-flight, C3). `options` apply
+   * from its next run; a staged job runs again only when they ask for more than it did.
    */
-  function startJob(
-    catalogId: string,
-    itemType: ItemType,
-    setup: (runner: JobRunner) => boolean,
-  ): Result<JobRunner> {
+  function startJob(catalogId: string, itemType: ItemType, options: JobStartOptions): Result<JobRunner> {
     if (catalogId.length === 0 || catalogId.length > 512) {
       return fail(
         appError({
@@ -222,12 +262,13 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
     }
     const existing = [...runners.values()].find((r) => r.state.catalogId === catalogId);
     if (existing) {
-      const again = setup(existing);
-      if (!existing.active && (existing.state.phase !== 'staged' || again)) void existing.start();
+      const rerunStaged = existing.asksMoreThanBefore(options);
+      existing.setOptions(options);
+      if (!existing.active && (existing.state.phase !== 'staged' || rerunStaged)) void existing.start();
       return ok(existing);
     }
     const runner = new JobRunner(randomUUID(), catalogId, itemType, jobDeps);
-    setup(runner);
+    runner.setOptions(options);
     runners.set(runner.state.jobId, runner);
     void runner.start();
     return ok(runner);
@@ -235,13 +276,8 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
 
   const engine: Engine = {
     config,
-    api,
     start(catalogId, itemType = config.itemType, options = {}) {
-      const started = startJob(catalogId, itemType, (runner) => {
-        const more = options.withDependencies === true && !runner.withDependencies;
-        if (more) runner.withDependencies = true;
-        return more;
-      });
+      const started = startJob(catalogId, itemType, { withDependencies: options.withDependencies === true });
       return started.ok ? ok(started.value.state.snapshot()) : started;
     },
     pause: (jobId) => act(jobId, (r) => r.pause()),
@@ -259,18 +295,31 @@ export function createEngine(input: EngineConfigInput, overrides: Partial<Engine
         return started.ok ? [started.value] : [];
       });
     },
+    sendPendingReports: () => pendingReports.start(),
+    reportsWaiting: () =>
+      countWaitingReports(deps.fs, config.stagingRoot, {
+        apiOrigin: api.apiOrigin,
+        deviceId: config.deviceId,
+      }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    publicKeyPem: config.publicKeyPem,
+    apiOrigin: api.apiOrigin,
+    checkHealth: (signal) => api.checkHealth(signal),
+    listProjects: (query, signal) => api.projects(query, signal),
+    deliveryStatus: (catalogId, signal) => api.status(catalogId, signal),
     verifyFolder: (dir) =>
       verifyFolder(dir, {
         fs: deps.fs,
         ...(config.publicKeyPem ? { publicKeyPem: config.publicKeyPem } : {}),
       }),
     async close() {
+      const reportsClosed = pendingReports.close();
       for (const runner of runners.values()) runner.pause();
       await Promise.all([...runners.values()].map((r) => r.settled()));
+      await reportsClosed;
       deps.transport.close();
     },
   };

@@ -1,5 +1,5 @@
 // Derives the on-disk file name of an artifact from its untrusted itemKey / URL, checks a job's names
-// for collisions, and confirms containment (M1, M2, M3, F9). No I/O; imports node:path and ../shared/.
+// for collisions, and confirms containment (M1, M2, M3, F9). No I/O.
 import path from 'node:path';
 import { appError } from '../shared/app-error.js';
 import { fail, ok } from '../shared/result.js';

@@ -1,5 +1,5 @@
 // Turns the text of a prepareDelivery / preparedDelivery response into a validated PreparedDelivery
-// (M4, M5). Pure: no I/O; imports only node:buffer, ../shared/ and zod schemas.
+// (M4, M5). Pure: no I/O.
 import { Buffer } from 'node:buffer';
 import { appError } from '../shared/app-error.js';
 import type { AppError } from '../shared/app-error.js';

@@ -1,5 +1,5 @@
 // The URL gate for artifacts and redirects, and who may receive the bearer token (U1-U4, A4, M12).
-// Pure: imports node:net (BlockList, no sockets) and ../shared/ only; runs before any I/O.
+// Pure (node:net for BlockList, no sockets); runs before any I/O.
 import { BlockList, isIP } from 'node:net';
 import { appError } from '../shared/app-error.js';
 import type { ErrorCode } from '../shared/error-codes.js';
@@ -70,14 +70,30 @@ export function normalizeOrigin(value: string | URL): string | undefined {
   }
 }
 
-function rejected(itemKey: string, reason: string, code: ErrorCode = 'CLIENT.urlRejected'): Result<never> {
+/**
+ * Why an address was refused, for the faces to say what fixes it: `http` and `origin` are settings
+ * (allow http, add the storage origin); every other cause is the server's doing.
+ */
+export type UrlRefusal =
+  'http' | 'origin' | 'scheme' | 'credentials' | 'blockedHost' | 'invalid' | 'redirect';
+
+/** What a refusal may say about the address: its origin and whether that origin is allowed. */
+type RefusalFacts = Readonly<Record<string, string | boolean>>;
+
+function rejected(
+  itemKey: string,
+  reason: string,
+  cause: UrlRefusal,
+  facts: RefusalFacts = {},
+  code: ErrorCode = 'CLIENT.urlRejected',
+): Result<never> {
   return fail(
     appError({
       code,
       message: `The download address of item ${quoted(itemKey)} was refused: ${reason}.`,
       retryable: false,
       itemKey,
-      detail: { reason },
+      detail: { reason, cause, ...facts },
     }),
   );
 }
@@ -91,27 +107,37 @@ export function checkArtifactUrl(url: string | URL, policy: UrlPolicy, itemKey: 
   let parsed: URL;
   try {
     if (typeof url === 'string' && url.length > MAX_URL_LENGTH)
-      return rejected(itemKey, 'the address is too long');
+      return rejected(itemKey, 'the address is too long', 'invalid');
     parsed = typeof url === 'string' ? new URL(url) : new URL(url.href);
   } catch {
-    return rejected(itemKey, 'it is not a valid URL');
+    return rejected(itemKey, 'it is not a valid URL', 'invalid');
   }
   const scheme = parsed.protocol;
-  if (scheme !== 'https:' && !(scheme === 'http:' && policy.allowHttp)) {
-    return rejected(itemKey, `the scheme ${quoted(scheme)} is not allowed (https only)`);
+  if (scheme !== 'https:' && scheme !== 'http:') {
+    return rejected(itemKey, `the scheme ${quoted(scheme)} is not allowed (https only)`, 'scheme');
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return rejected(itemKey, 'it contains a user name or password');
+    return rejected(itemKey, 'it contains a user name or password', 'credentials');
   }
   if (isBlockedAddress(parsed.hostname)) {
     return rejected(
       itemKey,
       `the host ${quoted(parsed.hostname)} is a link-local, multicast or unspecified address`,
+      'blockedHost',
     );
   }
+  // Both settings are checked before refusing, so one refusal names everything this address needs.
   const origin = parsed.origin;
-  const allowed = policy.allowedOrigins.some((entry) => normalizeOrigin(entry) === origin);
-  if (!allowed) return rejected(itemKey, `the server ${quoted(origin)} is not one of the configured servers`);
+  const originAllowed = policy.allowedOrigins.some((entry) => normalizeOrigin(entry) === origin);
+  const notConfigured = `the server ${quoted(origin)} is not one of the configured servers`;
+  if (scheme === 'http:' && !policy.allowHttp) {
+    const reason = `the scheme ${quoted(scheme)} is not allowed (https only)`;
+    return rejected(itemKey, originAllowed ? reason : `${reason}, and ${notConfigured}`, 'http', {
+      origin,
+      originAllowed,
+    });
+  }
+  if (!originAllowed) return rejected(itemKey, notConfigured, 'origin', { origin, originAllowed });
   return ok(parsed);
 }
 
@@ -128,19 +154,25 @@ export function checkRedirect(
   itemKey: string,
 ): Result<URL> {
   if (!Number.isInteger(hop) || hop < 1 || hop > MAX_REDIRECTS) {
-    return rejected(itemKey, `the redirect limit (${MAX_REDIRECTS}) was reached`);
+    return rejected(itemKey, `the redirect limit (${MAX_REDIRECTS}) was reached`, 'redirect');
   }
   if (locationHeader === null || locationHeader === undefined || locationHeader.trim() === '') {
-    return rejected(itemKey, 'the server redirected without a Location header', 'CLIENT.badResponse');
+    return rejected(
+      itemKey,
+      'the server redirected without a Location header',
+      'redirect',
+      {},
+      'CLIENT.badResponse',
+    );
   }
   let target: URL;
   try {
     target = new URL(locationHeader, from);
   } catch {
-    return rejected(itemKey, 'the redirect target is not a valid URL');
+    return rejected(itemKey, 'the redirect target is not a valid URL', 'redirect');
   }
   if (from.protocol === 'https:' && target.protocol === 'http:') {
-    return rejected(itemKey, 'a redirect from https to http was refused');
+    return rejected(itemKey, 'a redirect from https to http was refused', 'redirect');
   }
   return checkArtifactUrl(target, policy, itemKey);
 }
@@ -195,5 +227,5 @@ export function isDownloadable(item: RoutableItem): Result<URL> {
   }
   if (url.protocol === 'https:' || url.protocol === 'http:') return ok(url);
   if (PACKAGE_SCHEMES.has(url.protocol)) return notHere(`a ${url.protocol.slice(0, -1)} package reference`);
-  return rejected(item.itemKey, `the scheme ${quoted(url.protocol)} is not an HTTP download`);
+  return rejected(item.itemKey, `the scheme ${quoted(url.protocol)} is not an HTTP download`, 'scheme');
 }

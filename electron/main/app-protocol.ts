@@ -1,6 +1,5 @@
 // The app:// protocol: the built renderer served from its folder (never file://) with the strict
-// CSP header, so the page has a real origin the IPC sender check can trust. Imports electron types,
-// node:* and service/ (static file resolution, CSP) only.
+// CSP header, so the page has a real origin the IPC sender check can trust.
 import { readFile } from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
 import { APP_CSP, resolveStaticFile } from '../service/index.js';

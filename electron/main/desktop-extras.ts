@@ -1,7 +1,7 @@
 // Desktop niceties driven by the service's push events: taskbar/dock progress, a notification when
-// a job is staged or fails, and no system sleep while downloading. Imports electron types, shared/
-// and service/ only.
+// a job is staged or fails, and no system sleep while downloading.
 import type { BrowserWindow, Notification, PowerSaveBlocker } from 'electron';
+import { isActiveJob } from '../shared/job-phases.js';
 import type { JobSnapshot } from '../shared/snapshots.js';
 import type { CourierService } from '../service/index.js';
 
@@ -11,8 +11,6 @@ export interface ExtrasDeps {
   readonly notify: (options: { title: string; body: string }) => void;
   readonly powerSaveBlocker: Pick<PowerSaveBlocker, 'start' | 'stop'>;
 }
-
-const BUSY = new Set(['queued', 'preparing', 'downloading', 'verifying']);
 
 export const electronNotifier =
   (NotificationClass: typeof Notification) =>
@@ -25,7 +23,7 @@ export function attachDesktopExtras(deps: ExtrasDeps): () => void {
   let blocker: number | undefined;
 
   const refresh = () => {
-    const busy = [...jobs.values()].filter((job) => BUSY.has(job.phase));
+    const busy = [...jobs.values()].filter(isActiveJob);
     if (busy.length > 0 && blocker === undefined)
       blocker = deps.powerSaveBlocker.start('prevent-app-suspension');
     if (busy.length === 0 && blocker !== undefined) {

@@ -1,6 +1,6 @@
 // Native pickers, confirmations and "open in file manager" for the service: chosen, asked and resolved
 // in main only, so the renderer never hands a path to act on (E1, E5) nor answers a question meant
-// for the person at the screen. Imports electron and service/ types only.
+// for the person at the screen.
 import {
   dialog,
   shell,

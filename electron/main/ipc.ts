@@ -1,14 +1,13 @@
 // ipcMain <-> service: every invoke channel is registered by ONE function that checks the sender
 // (our window's top frame on app://courier, E2), then size, rate and schema (E1, E9), then calls the
-// service. Push events go to our window only. Imports electron types, shared/ and service/ only.
+// service. Push events go to our window only.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { appError } from '../shared/app-error.js';
+import type { Log } from '../shared/log.js';
 import { INVOKE_METHODS, invokeChannel, pushChannel, type InvokeMethod } from '../shared/ipc-contract.js';
 import { fail } from '../shared/result.js';
 import { createRequestGate, type CourierService, type RequestGate } from '../service/index.js';
 import { isAppUrl } from './security.js';
-
-type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /** E2: the main frame of our own window, showing our own origin; never an iframe or another page. */
 export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {

@@ -1,8 +1,8 @@
 // Electron's entry (dist/main/main.js): the desktop composition root. Finds the built preload and
-// renderer next to it and injects the demo server; everything else is in app.ts.
+// renderer next to it and injects the demo server; everything else is in desktop-app.ts.
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../demo-server/index.js';
-import { startDesktopApp } from './app.js';
+import { startDesktopApp } from './desktop-app.js';
 
 void startDesktopApp({
   rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),

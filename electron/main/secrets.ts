@@ -1,7 +1,7 @@
 // Secrets for the desktop app: encrypted with safeStorage and kept in userData only when the OS
 // really encrypts (S1: never Linux's basic_text); a secret that no longer decrypts is dropped (S3).
-// Imports electron types and service/ only.
 import type { SafeStorage } from 'electron';
+import type { Log } from '../shared/log.js';
 import {
   createMemorySecretStore,
   type SecretName,
@@ -19,7 +19,7 @@ export interface SafeSecretOptions {
   readonly platform: NodeJS.Platform;
   /** Where the ciphertexts are kept (a JSON file in userData). */
   readonly file: SettingsStore;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  readonly log: Log;
 }
 
 /** S1: encryption that is real. On Linux, basic_text is a hard-coded key, and unknown means "not ready". */

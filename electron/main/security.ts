@@ -1,14 +1,12 @@
 // Electron hardening that does not depend on the service: the app origin, navigation and window.open
 // refused (E3), downloads started by web content cancelled (E7), every permission denied (E8).
-// Imports electron types only.
 import type { Session, WebContents } from 'electron';
+import type { Log } from '../shared/log.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'courier';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
-
-type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /**
  * True for app://courier/... only. WHATWG URL gives non-special schemes the origin "null", so the

@@ -1,6 +1,6 @@
 // The one Courier window: sandboxed, context-isolated, no Node in the page, our preload only.
-// Imports electron only.
 import { BrowserWindow, type WebPreferences } from 'electron';
+import type { Log } from '../shared/log.js';
 import { hardenWebContents } from './security.js';
 
 export function webPreferences(preload: string): WebPreferences {
@@ -21,10 +21,7 @@ export function webPreferences(preload: string): WebPreferences {
   };
 }
 
-export function createMainWindow(
-  preload: string,
-  log: (level: 'info' | 'warn' | 'error', message: string) => void,
-): BrowserWindow {
+export function createMainWindow(preload: string, log: Log): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
     height: 800,

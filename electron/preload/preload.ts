@@ -1,6 +1,6 @@
 // window.courier, built from the contract: one function per invoke method and one subscriber per
-// push event, nothing else (E6): never ipcRenderer, never an IPC event object. Imports electron and
-// shared/ only; bundled into one CommonJS file (sandboxed preloads cannot load modules).
+// push event, nothing else (E6): never ipcRenderer, never an IPC event object. Bundled into one
+// CommonJS file (sandboxed preloads cannot load modules).
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
 import {
   INVOKE_METHODS,

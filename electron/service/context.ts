@@ -1,5 +1,5 @@
 // The state every handler group shares inside one service: settings, engine slot, job list and the
-// push stream. Types and two tiny helpers; imports shared/, engine types and service siblings only.
+// push stream. Types and the shared refusals.
 import { appError } from '../shared/app-error.js';
 import type { SettingsView } from '../shared/ipc-contract.js';
 import { fail, type Result } from '../shared/result.js';
@@ -26,3 +26,9 @@ export interface ServiceContext {
 
 export const invalidRequest = (message: string): Result<never> =>
   fail(appError({ code: 'CLIENT.invalidRequest', message, retryable: false }));
+
+/** A job id the list does not hold (any more): removed, or from an earlier session. */
+export const unknownJob = (): Result<never> =>
+  fail(
+    appError({ code: 'CLIENT.unknownJob', message: 'This job is no longer in the list.', retryable: false }),
+  );

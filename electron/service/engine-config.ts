@@ -1,31 +1,46 @@
 // Turns the stored settings, the secrets and (in demo mode) the built-in server into the engine's
-// configuration, the way the CLI's connection does. Imports engine/index.ts types and shared/ only.
+// configuration, the way the CLI's connection does, and the key that says when it must be rebuilt.
 import { appError } from '../shared/app-error.js';
+import { demoConnection } from '../shared/demo-connection.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { EngineConfigInput } from '../engine/index.js';
+import {
+  SERVER_ONLY_SETTINGS,
+  SETTING_NAMES,
+  UI_ONLY_SETTINGS,
+  type SettingName,
+} from '../shared/settings-schema.js';
 import { secretsBound, type StoredSettings } from './settings-model.js';
 import type { DemoInfo, SecretStore } from './types.js';
 
 const needs = (message: string): Result<never> =>
   fail(appError({ code: 'CLIENT.auth', message, retryable: false }));
 
-/** The settings that shape an engine; a change in any of them means a new engine. */
+const uiOnly: ReadonlySet<SettingName> = new Set(UI_ONLY_SETTINGS);
+const ignoredInDemo: ReadonlySet<SettingName> = new Set(SERVER_ONLY_SETTINGS);
+/** Every setting shapes the engine unless settings-schema.ts marks it UI-only: a new one does by default. */
+const ENGINE_SETTINGS = SETTING_NAMES.filter((name) => !uiOnly.has(name));
+
+type StoredOnly = Exclude<keyof StoredSettings, SettingName>;
+/** How each field only the service stores shapes an engine: a new field must say, or this does not compile. */
+const STORED_ONLY_PARTS: { readonly [K in StoredOnly]: (s: StoredSettings) => unknown } = {
+  // The folder as resolved (the default one when none was chosen) is part of the key instead.
+  stagingFolder: () => null,
+  publicKey: (s) => s.publicKey?.fingerprint ?? null,
+  caBundle: (s) => s.caBundle?.pem ?? null,
+  clientCertificate: (s) => s.clientCertificate?.pem ?? null,
+  // Its bytes are in the secret store: secretsVersion changes with them.
+  clientKey: () => null,
+  secretBinding: (s) => s.secretBinding,
+};
+
+/** What an engine is built from; a change in any of it means a new engine. */
 export function engineKey(s: StoredSettings, stagingRoot: string, secretsVersion: number): string {
-  return JSON.stringify([
-    s.mode,
-    s.mode === 'server' ? [s.apiUrl, s.authMode, s.username, s.storageOrigins, s.allowHttp] : null,
-    s.deviceId,
-    stagingRoot,
-    s.concurrency,
-    s.bandwidthLimit,
-    s.pollIntervalMs,
-    s.allowUnverified,
-    s.publicKey?.fingerprint ?? null,
-    s.caBundle?.pem ?? null,
-    s.clientCertificate?.pem ?? null,
-    s.secretBinding,
-    secretsVersion,
-  ]);
+  const settings = ENGINE_SETTINGS.map((name) =>
+    s.mode === 'demo' && ignoredInDemo.has(name) ? null : s[name],
+  );
+  const storedOnly = Object.values(STORED_ONLY_PARTS).map((part) => part(s));
+  return JSON.stringify([settings, storedOnly, stagingRoot, secretsVersion]);
 }
 
 export async function buildEngineConfig(
@@ -51,16 +66,7 @@ export async function buildEngineConfig(
   };
   if (s.mode === 'demo') {
     if (!demo) return fail(appError({ code: 'CLIENT.network', message: 'No demo server.', retryable: true }));
-    const { username, password } = demo.credentials;
-    return ok({
-      ...common,
-      apiUrl: demo.apiUrl,
-      auth: { kind: 'password', username, password: async () => password },
-      storageOrigins: [demo.storageUrl],
-      // Our own server on this machine: plain http on loopback, and its key is the one to trust.
-      allowHttp: true,
-      publicKeyPem: s.publicKey?.pem ?? demo.publicKeyPem,
-    });
+    return ok({ ...common, ...demoConnection(demo, s.publicKey?.pem) });
   }
   if (s.apiUrl === '')
     return needs('No server address is set. Enter it on the Connection page, or use the demo server.');

@@ -1,11 +1,17 @@
 // Owns the one engine the service drives: builds it lazily from the current settings, replaces it when
 // those settings change (pausing and closing the old one), and starts the demo server on demand.
-// Imports engine/index.ts and shared/ only.
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { appError } from '../shared/app-error.js';
+import type { Log } from '../shared/log.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { EngineEvent } from '../shared/snapshots.js';
-import { createEngine, type Engine, type EngineConfigInput, type EngineDeps } from '../engine/index.js';
+import {
+  createEngine,
+  createStagingRoot,
+  type Engine,
+  type EngineConfigInput,
+  type EngineDeps,
+} from '../engine/index.js';
 import { buildEngineConfig, engineKey } from './engine-config.js';
 import type { StoredSettings } from './settings-model.js';
 import type { DemoInfo, SecretStore } from './types.js';
@@ -18,7 +24,7 @@ export interface EngineSlotDeps {
   readonly secretsVersion: () => number;
   readonly startDemo: () => Promise<DemoInfo>;
   readonly onEvent: (engine: Engine, event: EngineEvent) => void;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  readonly log: Log;
   readonly engineConfig?: Partial<EngineConfigInput> | undefined;
   readonly engineDeps?: Partial<EngineDeps> | undefined;
 }
@@ -50,13 +56,8 @@ async function ensureStagingRoot(path: string, isDefault: boolean): Promise<Resu
         'CLIENT.targetRemoved',
       );
   }
-  try {
-    await mkdir(path); // one level only: a missing parent is a real problem to report
-    return ok(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return ok(path);
-    return folderError(`Courier could not create the staging folder "${path}".`, 'CLIENT.fileSystem');
-  }
+  if ((await createStagingRoot(path)) === undefined) return ok(path);
+  return folderError(`Courier could not create the staging folder "${path}".`, 'CLIENT.fileSystem');
 }
 
 export function createEngineSlot(deps: EngineSlotDeps): EngineSlot {

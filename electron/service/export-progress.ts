@@ -1,6 +1,6 @@
 // Turns one export's engine progress into the UI's exportProgress events: the engine's phases in
 // the UI's words, at most MAX_PROGRESS_EVENTS_PER_SECOND, phase changes and the end at once, the last
-// progress never lost. Imports shared/ and engine types only.
+// progress never lost.
 import type { AppError } from '../shared/app-error.js';
 import type { ExportPhase, ExportProgressEvent } from '../shared/ipc-contract.js';
 import type { Clock, ExportProgress } from '../engine/index.js';

@@ -1,30 +1,33 @@
 // createCourierService: every InvokeContract method over one engine, transport-free, plus the push
 // stream. Hosts (Electron main, the browser host) validate requests and carry them; nothing here
-// knows about IPC or HTTP. Imports engine/index.ts and shared/ only (never electron, never the demo
-// server: the host injects startDemo).
+// knows about IPC or HTTP. The demo server comes from the host (startDemo), so the service runs
+// without it.
 import { hostname } from 'node:os';
 import { appError } from '../shared/app-error.js';
 import { INVOKE_METHODS, MAX_PROGRESS_EVENTS_PER_SECOND, type InvokeMethod } from '../shared/ipc-contract.js';
 import { fail, ok } from '../shared/result.js';
 import type { ServiceContext } from './context.js';
-import { findUnfinishedJobs, nodeFs } from '../engine/index.js';
+import { countWaitingReports, findUnfinishedJobs, nodeFs } from '../engine/index.js';
 import { createEngineSlot } from './engine-slot.js';
 import { ExportBook } from './export-book.js';
-import { connectionHandlers } from './handlers/connection.js';
+import { connectionHandlers } from './handlers/connection-handlers.js';
+import { driveCheckHandlers } from './handlers/drive-checks.js';
 import { exportHandlers } from './handlers/exports.js';
 import { jobHandlers, recordJob } from './handlers/jobs.js';
 import { packageHandlers } from './handlers/packages.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { JobBook } from './job-book.js';
 import { createProgressThrottle } from './progress-throttle.js';
+import { createReportNotices } from './report-notices.js';
 import { parseStoredSettings, toView, type StoredSettings } from './settings-model.js';
 import type { CourierService, InvokeHandlers, PushListener, PushMessage, ServiceDeps } from './types.js';
 
 export type * from './types.js';
-export { realClock, type Clock } from '../engine/index.js';
+export { createStagingRoot, DEFAULT_OUT_FOLDER, realClock, type Clock } from '../engine/index.js';
 export { createJsonFileStore, createJsonSettingsStore, createMemorySecretStore } from './stores.js';
-export { createRequestGate, type RequestGate } from './request-gate.js';
-export { APP_CSP, BROWSER_CSP } from './hosting/csp.js';
+export { loadChosenFile } from './pem-files.js';
+export { createRequestGate, type RequestGate } from './ipc-admission.js';
+export { APP_CSP, BROWSER_CSP, REPORT_CSP } from './hosting/csp.js';
 export { resolveStaticFile, type StaticFile } from './hosting/static-files.js';
 
 /** Quitting waits this long for jobs to checkpoint (Goal 9), then lets the host exit anyway. */
@@ -55,6 +58,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     emit: (job) => push({ event: 'job', payload: job }),
   });
 
+  const reportNotices = createReportNotices((notice) => push({ event: 'notice', payload: notice }));
   const slot = createEngineSlot({
     settings: () => settings,
     stagingRoot,
@@ -66,7 +70,8 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     engineConfig: deps.engineConfig,
     engineDeps: deps.engineDeps,
     onEvent(engine, event) {
-      if (event.type === 'log') return log(event.level, event.message);
+      if (event.type === 'log') return log(event.level, event.message, event.fields);
+      if (event.type === 'reports') return reportNotices.onSwept(event);
       recordJob(ctx, engine, event.job, false);
     },
   });
@@ -100,7 +105,8 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
         deps.secrets.get('deviceSecret'),
         deps.secrets.get('clientKey'),
       ]);
-      return toView(settings, stagingRoot(), {
+      const host = { stagingFolder: stagingRoot(), nativePickers: deps.dialogs.unavailable === undefined };
+      return toView(settings, host, {
         password: password !== undefined,
         deviceSecret: deviceSecret !== undefined,
         clientKey: clientKey !== undefined,
@@ -134,12 +140,19 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     push,
   };
 
-  // Quitting checkpoints every download; at the next start the unfinished ones carry on by themselves.
-  const resumeUnfinishedAtStart = async () => {
-    const unfinished = await findUnfinishedJobs(deps.engineDeps?.fs ?? nodeFs, stagingRoot());
-    if (unfinished.length === 0) return;
+  // Quitting checkpoints every download; at the next start the unfinished ones carry on by themselves,
+  // and status reports the server never got (it was unreachable when their jobs ended) go out.
+  const carryOnAtStart = async () => {
+    const fs = deps.engineDeps?.fs ?? nodeFs;
+    const [unfinished, waiting] = await Promise.all([
+      findUnfinishedJobs(fs, stagingRoot()),
+      countWaitingReports(fs, stagingRoot()),
+    ]);
+    if (unfinished.length === 0 && waiting === 0) return;
     const engine = await slot.get();
     if (!engine.ok) return log('warn', `Unfinished deliveries were not resumed: ${engine.error.message}`);
+    if (waiting > 0) void engine.value.sendPendingReports();
+    if (unfinished.length === 0) return;
     const resumed = await engine.value.resumeUnfinished();
     if (resumed.length === 0) return;
     const names = resumed.map((job) => job.catalogId).join(', ');
@@ -148,7 +161,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
       payload: { level: 'info', message: `Resuming unfinished deliveries: ${names}.` },
     });
   };
-  void resumeUnfinishedAtStart();
+  void carryOnAtStart();
 
   const exportBook = new ExportBook();
   const handlers: InvokeHandlers = {
@@ -157,6 +170,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     ...jobHandlers(ctx),
     ...packageHandlers(ctx),
     ...exportHandlers(ctx, exportBook),
+    ...driveCheckHandlers(ctx),
   };
   const table = handlers as unknown as Record<InvokeMethod, (request: unknown) => Promise<unknown>>;
   let closing: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 // The job list the UI sees: the latest snapshot of every job of the current engine and of engines
 // retired by a settings change (kept as snapshots), minus the ones the user removed. Pure.
-import type { JobPhase, JobSnapshot } from '../shared/snapshots.js';
+import { isActiveJob } from '../shared/job-phases.js';
+import type { JobSnapshot } from '../shared/snapshots.js';
 import type { Engine } from '../engine/index.js';
 
 export interface JobEntry {
@@ -9,9 +10,6 @@ export interface JobEntry {
   readonly engine: Engine;
   readonly hidden: boolean;
 }
-
-const ACTIVE: ReadonlySet<JobPhase> = new Set(['queued', 'preparing', 'downloading', 'verifying']);
-export const isActive = (job: JobSnapshot): boolean => ACTIVE.has(job.phase);
 
 export class JobBook {
   private readonly entries = new Map<string, JobEntry>();
@@ -66,6 +64,6 @@ export class JobBook {
   }
 
   activeOn(engine: Engine | undefined): boolean {
-    return [...this.entries.values()].some((e) => e.engine === engine && isActive(e.snapshot));
+    return [...this.entries.values()].some((e) => e.engine === engine && isActiveJob(e.snapshot));
   }
 }

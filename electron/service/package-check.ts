@@ -1,6 +1,5 @@
 // Checking a package folder offline for the UI (verify again, Verify a package), and finding the
 // package in a folder the user picked (the folder itself, or a drive holding exactly one package).
-// Imports node:*, shared/, engine/index.ts and service siblings only.
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError } from '../shared/app-error.js';
@@ -45,7 +44,7 @@ const hasManifest = (dir: string): Promise<boolean> =>
   );
 
 const notFound = (path: string, message: string): Result<never> =>
-  fail(appError({ code: 'CLIENT.invalidRequest', message, retryable: false, detail: { path } }));
+  fail(appError({ code: 'CLIENT.notAPackage', message, retryable: false, detail: { path } }));
 
 /**
  * The package folder for a folder the user picked: the folder itself when it holds a manifest, else

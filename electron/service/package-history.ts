@@ -1,5 +1,5 @@
 // The staged packages in the staging folder, read from their manifests, and the one way a packageId
-// from the UI becomes a folder: a plain direct child name, never a path (E1). node:*, zod, shared/.
+// from the UI becomes a folder: a plain direct child name, never a path (E1).
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -39,11 +39,14 @@ const summarySchema = z.object({
   ),
 });
 
-const notAPackage = (): Result<never> =>
+/** Where the packages are, in the words of a message ("the staging folder", "the export target"). */
+const STAGING_FOLDER = 'the staging folder';
+
+const notAPackage = (place: string): Result<never> =>
   fail(
     appError({
       code: 'CLIENT.invalidRequest',
-      message: 'That package is not in the staging folder.',
+      message: `That package is not in ${place}.`,
       retryable: false,
     }),
   );
@@ -60,14 +63,18 @@ export function isPackageId(id: string): boolean {
 }
 
 /** The package folder for an id from the UI: a real directory (not a link) directly in the root. */
-export async function packageFolder(root: string, packageId: string): Promise<Result<string>> {
-  if (!isPackageId(packageId)) return notAPackage();
+export async function packageFolder(
+  root: string,
+  packageId: string,
+  place = STAGING_FOLDER,
+): Promise<Result<string>> {
+  if (!isPackageId(packageId)) return notAPackage(place);
   const folder = join(root, packageId);
   try {
     const info = await lstat(folder);
-    return info.isDirectory() ? ok(folder) : notAPackage();
+    return info.isDirectory() ? ok(folder) : notAPackage(place);
   } catch {
-    return notAPackage();
+    return notAPackage(place);
   }
 }
 
@@ -95,7 +102,7 @@ export async function readSummary(root: string, name: string): Promise<PackageSu
   }
 }
 
-export async function listPackages(root: string): Promise<Result<PackageSummary[]>> {
+export async function listPackages(root: string, place = STAGING_FOLDER): Promise<Result<PackageSummary[]>> {
   let entries;
   try {
     entries = await readdir(root, { withFileTypes: true });
@@ -104,7 +111,7 @@ export async function listPackages(root: string): Promise<Result<PackageSummary[
     return fail(
       appError({
         code: 'CLIENT.fileSystem',
-        message: `Courier could not list the staging folder "${root}".`,
+        message: `Courier could not list ${place} "${root}".`,
         retryable: true,
       }),
     );

@@ -1,5 +1,7 @@
-// Loads a file the user picked in a native dialog (key, CA bundle, client certificate or key) and
-// checks it is what its purpose needs before anything keeps it. node:* and shared/ only.
+// Loads a file the user picked in a native dialog (key, CA bundle, client certificate or key), or
+// takes its PEM text as pasted, and checks it is what its purpose needs before anything keeps it.
+// What is kept is only what the purpose needs: never a private key where a public key or a
+// certificate was asked for (those are stored in the plain settings file).
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -27,22 +29,20 @@ const WHAT: Record<FilePurpose, string> = {
 const refuse = (purpose: FilePurpose, fileName: string, why: string): Result<never> =>
   fail(
     appError({
-      code: 'CLIENT.invalidRequest',
+      code: 'CLIENT.badKey',
       message: `"${fileName}" cannot be used as the ${WHAT[purpose]}: ${why}`,
       retryable: false,
     }),
   );
 
-/** The key's fingerprint when it is a usable signing key (the engine's one key rule), else undefined. */
-export function publicKeyFingerprint(pem: string): string | undefined {
-  const parsed = parsePublicKey(pem);
-  return parsed.ok ? parsed.value.fingerprint : undefined;
-}
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 
-function certificates(pem: string): X509Certificate[] | undefined {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+function certificates(pem: string): string[] | undefined {
+  const blocks = pem.match(CERTIFICATE_BLOCK) ?? [];
   try {
-    return blocks.map((block) => new X509Certificate(block));
+    for (const block of blocks) new X509Certificate(block);
+    return blocks;
   } catch {
     return undefined;
   }
@@ -51,17 +51,21 @@ function certificates(pem: string): X509Certificate[] | undefined {
 function check(purpose: FilePurpose, fileName: string, pem: string): Result<LoadedFile> {
   switch (purpose) {
     case 'publicKey': {
-      const fingerprint = publicKeyFingerprint(pem);
-      return fingerprint
-        ? ok({ fileName, pem, fingerprint })
-        : refuse(purpose, fileName, 'it is not an ECDSA P-256 public key in PEM form.');
+      // A private key would pass (Node derives its public half), and then be kept in plain settings.
+      if (PRIVATE_KEY_BLOCK.test(pem))
+        return refuse(purpose, fileName, 'it holds a private key. Give the public key (cosign.pub) instead.');
+      const parsed = parsePublicKey(pem);
+      if (!parsed.ok) return refuse(purpose, fileName, 'it is not an ECDSA P-256 public key in PEM form.');
+      const spki = parsed.value.key.export({ type: 'spki', format: 'pem' }).toString();
+      return ok({ fileName, pem: spki, fingerprint: parsed.value.fingerprint });
     }
     case 'caBundle':
     case 'clientCertificate': {
       const certs = certificates(pem);
       if (!certs || certs.length === 0)
         return refuse(purpose, fileName, 'it holds no readable PEM certificate.');
-      return ok({ fileName, pem });
+      // Only the certificates: a key pasted along with them must not land in the settings file.
+      return ok({ fileName, pem: `${certs.join('\n')}\n` });
     }
     case 'clientKey':
       try {
@@ -71,6 +75,14 @@ function check(purpose: FilePurpose, fileName: string, pem: string): Result<Load
         return refuse(purpose, fileName, 'it is not an unencrypted private key in PEM form.');
       }
   }
+}
+
+/** PEM text as pasted in Settings (or read from a file given at start), checked like a chosen file. */
+export function checkPemText(purpose: FilePurpose, fileName: string, text: string): Result<LoadedFile> {
+  if (Buffer.byteLength(text) > MAX_PEM_BYTES) return refuse(purpose, fileName, 'it is larger than 1 MiB.');
+  // Copied from a web page or a mail, lines come indented or with CRLF; PEM has no spaces of its own.
+  const lines = text.split(/\r?\n/).map((line) => line.trim());
+  return check(purpose, fileName, `${lines.join('\n').trim()}\n`);
 }
 
 export async function loadChosenFile(path: string, purpose: FilePurpose): Promise<Result<LoadedFile>> {

@@ -1,6 +1,6 @@
 // Throttles job snapshots where the UI's events are produced: at most MAX_PROGRESS_EVENTS_PER_SECOND
 // per job for byte progress, while phase changes (job or item) go out at once (E9). The last
-// snapshot is never lost: it goes out when its slot comes. Imports shared/ and engine types only.
+// snapshot is never lost: it goes out when its slot comes.
 import type { JobSnapshot } from '../shared/snapshots.js';
 import type { Clock } from '../engine/index.js';
 

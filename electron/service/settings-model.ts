@@ -1,10 +1,16 @@
-// The settings document the service persists, its defaults, the view the UI may see of it, and the
-// connection the stored secrets are bound to. Secrets are never in here (they live in the
-// SecretStore). Imports zod and shared/ only.
+// The settings document the service persists (the settings themselves, their limits and defaults are
+// defined once in shared/settings-schema.ts), the view the UI may see of it, and the connection the
+// stored secrets are bound to. Secrets are never in here (they live in the SecretStore).
 import { z } from 'zod';
 import { appError } from '../shared/app-error.js';
 import type { SettingsUpdate, SettingsView } from '../shared/ipc-contract.js';
 import { fail, ok, type Result } from '../shared/result.js';
+import {
+  SETTINGS,
+  SETTING_NAMES,
+  storedSettingsSchema,
+  type ReadonlySettings,
+} from '../shared/settings-schema.js';
 
 const loadedFile = z.object({ fileName: z.string().max(255), pem: z.string().max(1024 * 1024) });
 
@@ -16,27 +22,18 @@ const loadedFile = z.object({ fileName: z.string().max(255), pem: z.string().max
  */
 const secretBindingSchema = z.object({
   apiOrigin: z.string().max(2048),
-  storageOrigins: z.array(z.string().max(2048)).max(16),
-  allowHttp: z.boolean(),
+  storageOrigins: SETTINGS.shape.storageOrigins.unwrap(),
+  allowHttp: SETTINGS.shape.allowHttp.unwrap(),
 });
 export type SecretBinding = z.output<typeof secretBindingSchema>;
 
-/** Every field falls back to its default on its own, so one damaged value never loses the rest. */
+/**
+ * The settings file: the settings (each falling back to its own default, see settings-schema.ts)
+ * and what only the service stores: the chosen folder and files, and the secrets' binding.
+ */
 const storedSchema = (deviceId: string) =>
-  z.object({
-    mode: z.enum(['demo', 'server']).catch('demo'),
-    apiUrl: z.string().max(2048).catch(''),
-    authMode: z.enum(['password', 'deviceSecret', 'clientCertificate']).catch('password'),
-    username: z.string().max(256).catch(''),
-    deviceId: z.string().min(1).max(256).catch(deviceId),
-    itemType: z.enum(['software', 'map', 'cache', 'config']).catch('software'),
+  storedSettingsSchema({ deviceId }).extend({
     stagingFolder: z.string().min(1).nullable().catch(null),
-    storageOrigins: z.array(z.string().max(2048)).max(16).catch([]),
-    allowHttp: z.boolean().catch(false),
-    concurrency: z.int().min(1).max(16).catch(3),
-    bandwidthLimit: z.int().positive().nullable().catch(null),
-    pollIntervalMs: z.int().min(500).max(60_000).catch(2000),
-    allowUnverified: z.boolean().catch(false),
     publicKey: loadedFile.extend({ fingerprint: z.string() }).nullable().catch(null),
     caBundle: loadedFile.nullable().catch(null),
     clientCertificate: loadedFile.nullable().catch(null),
@@ -94,24 +91,29 @@ export interface SecretPresence {
   readonly encrypted: boolean;
 }
 
-export function toView(s: StoredSettings, stagingFolder: string, secrets: SecretPresence): SettingsView {
+/** The settings' own values, lists copied (the view must not share arrays with the stored settings). */
+const settingValues = (s: StoredSettings): ReadonlySettings =>
+  Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const value = s[name];
+      return [name, Array.isArray(value) ? [...value] : value];
+    }),
+  ) as unknown as ReadonlySettings;
+
+/** What the host can do, for the UI to offer only what works there. */
+export interface HostFacts {
+  readonly stagingFolder: string;
+  readonly nativePickers: boolean;
+}
+
+export function toView(s: StoredSettings, host: HostFacts, secrets: SecretPresence): SettingsView {
   return {
-    mode: s.mode,
-    apiUrl: s.apiUrl,
-    authMode: s.authMode,
-    username: s.username,
+    ...settingValues(s),
     hasPassword: secrets.password,
     hasDeviceSecret: secrets.deviceSecret,
     secretStorage: secrets.encrypted ? 'encrypted' : 'memoryOnly',
-    deviceId: s.deviceId,
-    itemType: s.itemType,
-    stagingFolder,
-    storageOrigins: [...s.storageOrigins],
-    allowHttp: s.allowHttp,
-    concurrency: s.concurrency,
-    bandwidthLimit: s.bandwidthLimit,
-    pollIntervalMs: s.pollIntervalMs,
-    allowUnverified: s.allowUnverified,
+    stagingFolder: host.stagingFolder,
+    nativePickers: host.nativePickers,
     publicKey: s.publicKey ? { fileName: s.publicKey.fileName, fingerprint: s.publicKey.fingerprint } : null,
     caBundle: s.caBundle ? { fileName: s.caBundle.fileName } : null,
     clientCertificate: s.clientCertificate ? { fileName: s.clientCertificate.fileName } : null,

@@ -1,5 +1,5 @@
 // Plain implementations of the service's stores that every host can use: the settings JSON file in
-// an app-data folder (replaced atomically) and a memory-only secret store. node:* only, no electron.
+// an app-data folder (replaced atomically) and a memory-only secret store.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';

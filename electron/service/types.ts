@@ -1,5 +1,5 @@
 // What a host (Electron main, the browser host, tests) gives the service and gets back: the service's
-// dependencies and its transport-free face. Types only; imports shared/ and engine/index.ts only.
+// dependencies and its transport-free face. Types only.
 import type {
   FilePurpose,
   InvokeMethod,
@@ -8,6 +8,7 @@ import type {
   PushContract,
   PushEvent,
 } from '../shared/ipc-contract.js';
+import type { Log } from '../shared/log.js';
 import type { Result } from '../shared/result.js';
 import type { Clock, EngineConfigInput, EngineDeps } from '../engine/index.js';
 
@@ -55,9 +56,16 @@ export interface Dialogs {
   confirm?(question: Confirmation): Promise<boolean>;
 }
 
+/**
+ * Opening things on the user's screen. Desktop: the system opens folders and files. Browser mode
+ * cannot open anything on this computer: the UI shows the folder's path instead, and the report
+ * as a page of the browser host.
+ */
 export interface Shell {
-  /** Electron's contract: resolves '' on success, else an error message. */
-  openPath(path: string): Promise<string>;
+  /** Electron's contract: resolves '' on success, else an error message. Absent in browser mode. */
+  openPath?(path: string): Promise<string>;
+  /** Browser mode: the page (a same-origin path) that serves this one report file. */
+  reportPage?(reportPath: string): string;
 }
 
 /** The in-process demo server, as the service needs it (started by the composition root). */
@@ -84,14 +92,15 @@ export interface ServiceDeps {
   readonly defaultStagingFolder: string;
   /**
    * Where pickers cannot open (`dialogs.unavailable`: browser mode, e2e), the folder that stands in
-   * for the one the user would pick: exports go into it, and "Verify a package" checks the package
-   * there. Never used when native pickers exist. Unset: those actions explain how to set it.
+   * for the one the user would pick: exports go into it, and "Verify a package" lists the packages
+   * there to choose from. Never used when native pickers exist. Unset: those actions explain how to
+   * set it.
    */
   readonly defaultExportTarget?: string;
   /** Default device id for a fresh settings file (the host's computer name). */
   readonly defaultDeviceId?: string;
   /** Diagnostics for the host's log; never shown to the UI, never given secrets. */
-  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  readonly log?: Log;
   /** Tests only: engine config and deps overrides (fast polling, fake transports). */
   readonly engineConfig?: Partial<EngineConfigInput>;
   readonly engineDeps?: Partial<EngineDeps>;

@@ -38,9 +38,16 @@ export const CLIENT_ERROR_CODES = [
   'CLIENT.urlExpired',
   'CLIENT.notDownloadable',
   'CLIENT.cancelled',
+  /** A request that is not valid as given: a value out of range, an unknown action, a foreign sender. */
   'CLIENT.invalidRequest',
+  /** A folder given as a package holds no manifest.json (the drive or a parent folder was picked?). */
+  'CLIENT.notAPackage',
+  /** A signing key, CA bundle, client certificate or key file that cannot be used (wrong kind or not PEM). */
+  'CLIENT.badKey',
+  /** A job id that is not (or no longer) in the list: removed, or from an earlier session. */
+  'CLIENT.unknownJob',
   'CLIENT.locked',
-  /** A fault in Courier itself (a bug), never the server's: the details go to the log. */
+  /** A fault in Courier itself (a bug, a broken internal rule), never the server's or the user's. */
   'CLIENT.internal',
 ] as const;
 

@@ -1,5 +1,5 @@
 // The GetApp delivery protocol's wire types, field by field as in the protocol reference
-// (shared/reference/getapp-protocol.md). Types only: the client validates with its own schemas and
+// (shared/reference/getapp-protocol.md). Types and their value lists only: the client validates with its own schemas and
 // the demo server with its own validator, so neither can hide a mistake in the other.
 
 export const DELIVERY_STATUSES = ['start', 'inProgress', 'done', 'error', 'delete', 'pending'] as const;
@@ -9,7 +9,8 @@ export const ITEM_TYPES = ['software', 'map', 'cache', 'config'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** What the server sends in DeliveryItemDto.artifactType (plain files are `software`, not `file`). */
-export type ArtifactType = 'software' | 'docker_image' | 'rpm' | 'deb' | 'map';
+export const ARTIFACT_TYPES = ['software', 'docker_image', 'rpm', 'deb', 'map'] as const;
+export type ArtifactType = (typeof ARTIFACT_TYPES)[number];
 
 export const HASH_ALGORITHMS = ['SHA256Hex', 'SHA256Base64'] as const;
 export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];

@@ -15,7 +15,10 @@ import type {
   ExportProgressEvent,
   ExportSummary,
   ExportAcceptance,
+  FolderOpening,
   Notice,
+  PackageChoice,
+  ReportOpening,
 } from './ipc-payloads.js';
 import type { Result } from './result.js';
 import type { JobSnapshot } from './snapshots.js';
@@ -32,6 +35,11 @@ export interface InvokeContract {
   chooseStagingFolder: { request: void; response: SettingsView };
   /** Opens a native file picker in main and loads the chosen file for `purpose`. */
   chooseFile: { request: { purpose: FilePurpose }; response: SettingsView };
+  /**
+   * The same with the file's PEM text pasted in the UI (browser mode has no file picker), checked
+   * exactly like a chosen file. fileName: what Settings shows for it ("Pasted text" when absent).
+   */
+  pastePem: { request: { purpose: FilePurpose; pem: string; fileName?: string }; response: SettingsView };
   clearFile: { request: { purpose: FilePurpose }; response: SettingsView };
   testConnection: { request: void; response: ConnectionTest };
   listProjects: { request: { query: string; page: number; perPage: number }; response: ProjectsPage };
@@ -49,8 +57,8 @@ export interface InvokeContract {
   /** Forgets a finished job in the list (the package stays on disk). */
   removeJob: { request: { jobId: string }; response: readonly JobSnapshot[] };
   verifyJob: { request: { jobId: string }; response: PackageCheck };
-  openJobFolder: { request: { jobId: string }; response: void };
-  openJobReport: { request: { jobId: string }; response: void };
+  openJobFolder: { request: { jobId: string }; response: FolderOpening };
+  openJobReport: { request: { jobId: string }; response: ReportOpening };
   listHistory: { request: void; response: readonly PackageSummary[] };
   verifyPackage: { request: { packageId: string }; response: PackageCheck };
   /**
@@ -64,41 +72,51 @@ export interface InvokeContract {
   cancelExport: { request: { jobId: string } | { packageId: string }; response: void };
   /**
    * "Verify a package": main picks a folder (a package folder, or a drive holding one package) and
-   * checks it offline like verifyJob. null when the picker was cancelled.
+   * checks it offline like verifyJob. null when the picker was cancelled. Where no picker can open
+   * (browser mode), the packages on the export target instead, for verifyDrivePackage.
    */
-  verifyFolderPicked: { request: void; response: PickedPackageCheck | null };
+  verifyFolderPicked: { request: void; response: PickedPackageCheck | PackageChoice | null };
+  /** Checks one package of a PackageChoice (a folder name on the export target, never a path). */
+  verifyDrivePackage: { request: { packageId: string }; response: PickedPackageCheck };
 }
 
 export type InvokeMethod = keyof InvokeContract;
 export type InvokeRequest<M extends InvokeMethod> = InvokeContract[M]['request'];
 export type InvokeResponse<M extends InvokeMethod> = InvokeContract[M]['response'];
 
-export const INVOKE_METHODS = [
-  'getSettings',
-  'updateSettings',
-  'setSecret',
-  'chooseStagingFolder',
-  'chooseFile',
-  'clearFile',
-  'testConnection',
-  'listProjects',
-  'startJobs',
-  'listJobs',
-  'pauseJob',
-  'resumeJob',
-  'cancelJob',
-  'retryJob',
-  'removeJob',
-  'verifyJob',
-  'openJobFolder',
-  'openJobReport',
-  'listHistory',
-  'verifyPackage',
-  'exportJob',
-  'exportPackage',
-  'cancelExport',
-  'verifyFolderPicked',
-] as const satisfies readonly InvokeMethod[];
+/**
+ * One entry per invoke method: a method added to InvokeContract and not here does not compile, so
+ * the preload, main, the browser host and its bridge (all built from INVOKE_METHODS) expose it.
+ */
+const INVOKE_METHOD_TABLE: { readonly [M in InvokeMethod]: true } = {
+  getSettings: true,
+  updateSettings: true,
+  setSecret: true,
+  chooseStagingFolder: true,
+  chooseFile: true,
+  pastePem: true,
+  clearFile: true,
+  testConnection: true,
+  listProjects: true,
+  startJobs: true,
+  listJobs: true,
+  pauseJob: true,
+  resumeJob: true,
+  cancelJob: true,
+  retryJob: true,
+  removeJob: true,
+  verifyJob: true,
+  openJobFolder: true,
+  openJobReport: true,
+  listHistory: true,
+  verifyPackage: true,
+  exportJob: true,
+  exportPackage: true,
+  cancelExport: true,
+  verifyFolderPicked: true,
+  verifyDrivePackage: true,
+};
+export const INVOKE_METHODS = Object.keys(INVOKE_METHOD_TABLE) as readonly InvokeMethod[];
 
 /** Every push event: main → UI, one whole snapshot per event, idempotent to apply. */
 export interface PushContract {
@@ -111,13 +129,15 @@ export interface PushContract {
 }
 
 export type PushEvent = keyof PushContract;
-export const PUSH_EVENTS = [
-  'job',
-  'jobRemoved',
-  'settings',
-  'notice',
-  'exportProgress',
-] as const satisfies readonly PushEvent[];
+/** One entry per push event, for the same reason as INVOKE_METHOD_TABLE. */
+const PUSH_EVENT_TABLE: { readonly [E in PushEvent]: true } = {
+  job: true,
+  jobRemoved: true,
+  settings: true,
+  notice: true,
+  exportProgress: true,
+};
+export const PUSH_EVENTS = Object.keys(PUSH_EVENT_TABLE) as readonly PushEvent[];
 
 export const invokeChannel = (method: InvokeMethod): string => `courier:invoke:${method}`;
 export const pushChannel = (event: PushEvent): string => `courier:push:${event}`;
@@ -140,5 +160,21 @@ export type CourierBridge = {
 
 /** Largest request payload accepted from the UI (E9). */
 export const MAX_REQUEST_BYTES = 4096;
+/** Pasted PEM text: a CA bundle of a few certificates, or an RSA-4096 key, outgrows 4 KiB. */
+export const MAX_PASTED_PEM_CHARS = 48 * 1024;
+/** The request cap of each method: MAX_REQUEST_BYTES, but room for pasted PEM (JSON-escaped). */
+export const maxRequestBytes = (method: InvokeMethod): number =>
+  method === 'pastePem' ? 64 * 1024 : MAX_REQUEST_BYTES;
+
+/** The `npm run web` option that loads each file at start (the same names as the CLI's). */
+export const FILE_PURPOSE_FLAGS: { readonly [P in FilePurpose]: string } = {
+  publicKey: '--public-key',
+  caBundle: '--ca',
+  clientCertificate: '--cert',
+  clientKey: '--key',
+};
+
+/** A report page of the browser host (ReportOpening.url): the only URL the UI ever opens itself. */
+export const isReportPagePath = (url: string): boolean => /^\/report\/[A-Za-z0-9_-]{16,128}$/.test(url);
 /** Progress snapshots per second per job, at most (throttled where they are produced). */
 export const MAX_PROGRESS_EVENTS_PER_SECOND = 5;

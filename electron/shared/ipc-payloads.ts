@@ -1,61 +1,33 @@
-// What travels through the IPC contract (ipc-contract.ts): the settings the UI may see and change,
-// connection tests, offerings, package checks, exports, notices. Pure types: no node:*, no electron.
+// What travels through the IPC contract (ipc-contract.ts): the settings the UI may see and change
+// (their values are defined once, in settings-schema.ts), connection tests, offerings, package
+// checks, exports, notices. Pure types: no node:*, no electron.
+import type { LogLevel } from './log.js';
 import type { AppError } from './app-error.js';
-import type { ItemType } from './getapp-protocol.js';
 import type { FileCheck, PackageState, StagedOutcome } from './package-verdict.js';
+import type { ReadonlySettings } from './settings-schema.js';
 
 export type { FileCheck, PackageState, StagedOutcome } from './package-verdict.js';
-
-/**
- * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
- * and key chosen as files sign in, and no password or secret is sent.
- */
-export type AuthMode = 'password' | 'deviceSecret' | 'clientCertificate';
+export type { AuthMode, SettingsUpdate } from './settings-schema.js';
 
 /** What the UI may see of the settings. Secrets never leave main: only whether they are set. */
-export interface SettingsView {
-  /** demo: the built-in demo server (nothing configured); server: a real GetApp server. */
-  readonly mode: 'demo' | 'server';
-  readonly apiUrl: string;
-  readonly authMode: AuthMode;
-  readonly username: string;
+export interface SettingsView extends ReadonlySettings {
   readonly hasPassword: boolean;
   readonly hasDeviceSecret: boolean;
   /** Where secrets are kept: encrypted by the OS, or in memory only (asked again next start). */
   readonly secretStorage: 'encrypted' | 'memoryOnly';
-  readonly deviceId: string;
-  readonly itemType: ItemType;
   /** Shown to the user; the UI never acts on it (folders are chosen in main). */
   readonly stagingFolder: string;
-  readonly storageOrigins: readonly string[];
-  readonly allowHttp: boolean;
-  readonly concurrency: number;
-  /** Bytes per second; null = unlimited. */
-  readonly bandwidthLimit: number | null;
-  readonly pollIntervalMs: number;
-  readonly allowUnverified: boolean;
+  /**
+   * Whether this host can open native file and folder pickers. False in browser mode: files are
+   * pasted as PEM text, and "Verify a package" lists the packages on the export target.
+   */
+  readonly nativePickers: boolean;
   /** The pinned signing key, if any: file name and SHA-256 fingerprint of the key. */
   readonly publicKey: { readonly fileName: string; readonly fingerprint: string } | null;
   readonly caBundle: { readonly fileName: string } | null;
   readonly clientCertificate: { readonly fileName: string } | null;
   /** The client certificate's private key, when it is loaded (its bytes never leave main). */
   readonly clientKey: { readonly fileName: string } | null;
-}
-
-/** The settings values the UI may change (plain values: never paths, URLs to fetch, or secrets). */
-export interface SettingsUpdate {
-  readonly mode?: 'demo' | 'server';
-  readonly apiUrl?: string;
-  readonly authMode?: AuthMode;
-  readonly username?: string;
-  readonly deviceId?: string;
-  readonly itemType?: ItemType;
-  readonly storageOrigins?: readonly string[];
-  readonly allowHttp?: boolean;
-  readonly concurrency?: number;
-  readonly bandwidthLimit?: number | null;
-  readonly pollIntervalMs?: number;
-  readonly allowUnverified?: boolean;
 }
 
 export type FilePurpose = 'publicKey' | 'caBundle' | 'clientCertificate' | 'clientKey';
@@ -120,6 +92,29 @@ export interface PickedPackageCheck extends PackageCheck {
   /** Shown to the user; the UI never acts on it. */
   readonly folder: string;
 }
+
+/**
+ * "Verify a package" where no picker can open (browser mode): the packages found on the export
+ * target, read from their manifests, for the user to choose one (verifyDrivePackage).
+ */
+export interface PackageChoice {
+  /** The export target: shown to the user, never acted on. */
+  readonly folder: string;
+  /** packageId here is a folder name on the export target (not in the staging folder). */
+  readonly packages: readonly PackageSummary[];
+}
+
+/**
+ * What "Open folder" did: the system opened it, or, where Courier cannot open anything on the
+ * user's screen (browser mode), the folder to show (data only: the UI never acts on it).
+ */
+export type FolderOpening = { readonly how: 'opened' } | { readonly how: 'showPath'; readonly path: string };
+
+/**
+ * What "Open report" did: the system opened it, or (browser mode) a page of the browser host that
+ * shows this one report, for a new tab (a same-origin path, see isReportPagePath).
+ */
+export type ReportOpening = { readonly how: 'opened' } | { readonly how: 'newTab'; readonly url: string };
 
 /**
  * preflight: re-checking the staged package, the drive's space, file system and files already there.
@@ -191,6 +186,6 @@ export interface ExportSummary {
 }
 
 export interface Notice {
-  readonly level: 'info' | 'warn' | 'error';
+  readonly level: LogLevel;
   readonly message: string;
 }

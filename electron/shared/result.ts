@@ -1,5 +1,5 @@
 // Result<T>: how every layer returns success or failure. Errors are values that cross IPC and JSON.
-// Pure TS: imports nothing but the error type.
+// Pure TS.
 import type { AppError } from './app-error.js';
 
 export type Result<T> =

@@ -3,6 +3,7 @@
 import type { AppError } from './app-error.js';
 import type { HashCheck, SignatureCheck, ArtifactOutcome } from './manifest.js';
 import type { ArtifactType, HashAlgorithm, ItemType } from './getapp-protocol.js';
+import type { LogFields, LogLevel } from './log.js';
 
 export type JobPhase =
   'queued' | 'preparing' | 'downloading' | 'verifying' | 'staged' | 'paused' | 'cancelled' | 'failed';
@@ -62,4 +63,14 @@ export interface JobSnapshot {
 
 export type EngineEvent =
   | { readonly type: 'job'; readonly job: JobSnapshot }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+  | {
+      readonly type: 'log';
+      readonly level: LogLevel;
+      readonly message: string;
+      readonly fields?: LogFields;
+    }
+  /**
+   * Status reports of earlier runs that the server has not heard yet (it was unreachable when their
+   * jobs ended): how many still wait after a sweep, and how many that sweep delivered.
+   */
+  | { readonly type: 'reports'; readonly waiting: number; readonly sent: number };

@@ -1,5 +1,5 @@
 // Who may talk to the browser host: requests addressed to our loopback origin (DNS-rebinding
-// defence), from our own pages (Origin), carrying the session token. Imports node:* only.
+// defence), from our own pages (Origin), carrying the session token.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 

@@ -1,7 +1,9 @@
-// Browser mode's stand-in for native dialogs: no pickers, and no confirmations. Whoever holds the
-// session token holds the page, so nothing here can answer for the person at the screen: what
-// needs a confirmation is refused (the service explains where to do it). Imports service/ types only.
-import type { Dialogs } from '../service/index.js';
+// Browser mode's stand-ins for native dialogs and the shell: no pickers, and no confirmations.
+// Whoever holds the session token holds the page, so nothing here can answer for the person at the
+// screen: what needs a confirmation is refused (the service explains where to do it). Nothing opens
+// on this computer either: folders are shown as paths, reports as pages of the host.
+import type { Dialogs, Shell } from '../service/index.js';
+import type { ReportPages } from './report-pages.js';
 
 export function browserDialogs(stagingFolder: string): Dialogs {
   return {
@@ -10,4 +12,8 @@ export function browserDialogs(stagingFolder: string): Dialogs {
     chooseFile: async () => undefined,
     confirm: async () => false,
   };
+}
+
+export function browserShell(reports: ReportPages): Shell {
+  return { reportPage: (reportPath) => reports.pageFor(reportPath) };
 }

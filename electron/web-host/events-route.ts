@@ -1,6 +1,6 @@
 // GET /api/events?token=: the service's push stream as server-sent events, one `event: <name>` and
 // one `data: <json>` line per push event, with comment heartbeats so proxies and sleeps notice a
-// dead stream. Imports node:* and service/ only.
+// dead stream.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CourierService } from '../service/index.js';
 

@@ -1,8 +1,7 @@
-// POST /api/invoke/<method>: the token header, a JSON body capped at MAX_REQUEST_BYTES (413), the
+// POST /api/invoke/<method>: the token header, a JSON body capped per method (413), the
 // shared request gate (strict schema, E1/E9), then the service; the answer is its Result as JSON.
-// Imports node:*, shared/ and service/ only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INVOKE_METHODS, MAX_REQUEST_BYTES } from '../shared/ipc-contract.js';
+import { INVOKE_METHODS, maxRequestBytes, type InvokeMethod } from '../shared/ipc-contract.js';
 import type { CourierService, RequestGate } from '../service/index.js';
 import { TOKEN_HEADER, sameToken } from './access.js';
 import { refuse, sendJson } from './responses.js';
@@ -31,10 +30,10 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | undef
   });
 }
 
-const tooLarge = (res: ServerResponse) => {
+const tooLarge = (res: ServerResponse, cap: number) => {
   // The rest of the body is never read: close the connection instead of draining it.
   res.setHeader('connection', 'close');
-  refuse(res, 413, 'CLIENT.invalidRequest', `A request may be at most ${MAX_REQUEST_BYTES} bytes.`);
+  refuse(res, 413, 'CLIENT.invalidRequest', `A request may be at most ${cap} bytes.`);
 };
 
 export async function handleInvoke(
@@ -52,10 +51,11 @@ export async function handleInvoke(
   const method = INVOKE_PATH.exec(pathname)?.[1];
   if (!method || !(INVOKE_METHODS as readonly string[]).includes(method))
     return refuse(res, 404, 'CLIENT.invalidRequest', 'Unknown action.');
+  const cap = maxRequestBytes(method as InvokeMethod);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_REQUEST_BYTES) return tooLarge(res);
-  const body = await readCapped(req, MAX_REQUEST_BYTES);
-  if (body === undefined) return tooLarge(res);
+  if (declared > cap) return tooLarge(res, cap);
+  const body = await readCapped(req, cap);
+  if (body === undefined) return tooLarge(res, cap);
   let payload: unknown = undefined;
   if (body.length > 0) {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -1,5 +1,4 @@
 // How the browser host answers: security headers on everything, Results as JSON, plain refusals.
-// Imports node:* and shared/ only.
 import type { ServerResponse } from 'node:http';
 import { appError } from '../shared/app-error.js';
 import type { ErrorCode } from '../shared/error-codes.js';

@@ -1,14 +1,16 @@
 // startWebHost: browser mode. Serves the built renderer and the service on 127.0.0.1 only, behind a
-// random session token, Host and Origin checks (DNS rebinding, other sites). Imports node:*,
-// shared/ and service/ only (never electron, never the engine).
+// random session token, Host and Origin checks (DNS rebinding, other sites).
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BROWSER_CSP, createRequestGate, type CourierService } from '../service/index.js';
+import type { Log } from '../shared/log.js';
 import { TOKEN_PARAM, hostAllowed, originAllowed, sameToken, type AccessPolicy } from './access.js';
 import { handleEvents } from './events-route.js';
 import { handleInvoke, isInvokePath } from './invoke-route.js';
+import { REPORT_PAGE_PREFIX, type ReportPages } from './report-pages.js';
+import { handleReport } from './report-route.js';
 import { refuse, secureHeaders } from './responses.js';
 import { handleStatic } from './static-route.js';
 
@@ -18,9 +20,11 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /** The report pages the service hands out (its shell's reportPage); none served without it. */
+  readonly reports?: ReportPages;
   /** Tests only; otherwise 32 random bytes, base64url. */
   readonly token?: string;
-  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  readonly log?: Log;
 }
 
 export interface WebHost {
@@ -56,6 +60,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return handleEvents(req, res, options.service, streams);
     }
     if (url.pathname.startsWith('/api/')) return refuse(res, 404, 'CLIENT.invalidRequest', 'Unknown action.');
+    if (url.pathname.startsWith(REPORT_PAGE_PREFIX) && options.reports)
+      return handleReport(req, res, url, { pages: options.reports, assetToken, port: policy.port });
     return handleStatic(req, res, url, {
       rendererDir: options.rendererDir,
       token,

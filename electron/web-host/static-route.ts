@@ -1,7 +1,8 @@
 // The built renderer as static files: GET/HEAD only, opened by the session token from ?token= (the
 // page load) or by the asset cookie that load sets. The cookie holds a separate asset-only token,
 // never the session token: cookies are not isolated by port, so every other server on 127.0.0.1 the
-// browser visits receives it, and it must open nothing but these files. Imports node:* and service/.
+// browser visits receives it, and it must open nothing but these files (a report page needs its
+// ticket besides: report-route).
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveStaticFile } from '../service/index.js';

@@ -49,6 +49,8 @@ export function getBridge(): CourierBridge {
     fetch: (url, init) => window.fetch(url, init),
     eventSource: (url) => new EventSource(url),
     token: () => token,
+    // noopener: the report tab gets no handle on this page (it is sandboxed besides).
+    openPage: (url) => void window.open(url, '_blank', 'noopener'),
   });
   return bridge;
 }

@@ -3,10 +3,12 @@
 import {
   INVOKE_METHODS,
   PUSH_EVENTS,
+  isReportPagePath,
   subscriberName,
   type CourierBridge,
   type PushContract,
   type PushEvent,
+  type ReportOpening,
 } from '../../electron/shared/ipc-contract.js';
 import type { JobSnapshot } from '../../electron/shared/snapshots.js';
 import { openEventStream, type EventSourceFactory, type EventStream } from './event-stream.js';
@@ -18,6 +20,11 @@ export interface HttpBridgeOptions {
   readonly token: () => string | null;
   /** '' for the page's own origin; tests may pass an absolute origin. */
   readonly baseUrl?: string;
+  /**
+   * Opens a page of the host in a new tab: "Open report" answers with the report's page, since
+   * nothing can open a file on this computer for a browser.
+   */
+  readonly openPage?: (url: string) => void;
 }
 
 type Listener = (payload: unknown) => void;
@@ -79,6 +86,15 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
   for (const method of INVOKE_METHODS) {
     bridge[method] = (request?: unknown) => invokeOverHttp(transport, method, request);
   }
+  // Opened here, while the click still counts as the user's (pop-up blockers); only ever a report
+  // page of this host, whatever the answer holds.
+  bridge.openJobReport = async (request?: unknown) => {
+    const result = await invokeOverHttp(transport, 'openJobReport', request);
+    const opening = result.ok ? (result.value as ReportOpening) : undefined;
+    if (opening?.how === 'newTab' && isReportPagePath(opening.url))
+      options.openPage?.(`${baseUrl}${opening.url}`);
+    return result;
+  };
   for (const event of PUSH_EVENTS) {
     bridge[subscriberName(event)] = (listener: Listener) => {
       listeners.get(event)?.add(listener);

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
 import { explainError } from '../format/error-text.js';
+import { Fact } from './fact.js';
 import { Icon } from './icon.js';
 
 export const ErrorPanel = memo(function ErrorPanel({
@@ -36,10 +37,9 @@ export const ErrorPanel = memo(function ErrorPanel({
         {text.detail.length > 0 ? (
           <dl className="error-detail">
             {text.detail.map(({ key, value }) => (
-              <div key={key}>
-                <dt>{key}</dt>
-                <dd className="mono">{value}</dd>
-              </div>
+              <Fact key={key} term={key} className="mono">
+                {value}
+              </Fact>
             ))}
           </dl>
         ) : null}

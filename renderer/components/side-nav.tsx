@@ -3,15 +3,15 @@
 import { memo } from 'react';
 import { selectActiveCount } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
-import type { ViewName } from '../store/store-types.js';
+import { VIEW_TITLE, type PlaceName } from '../format/view-titles.js';
 import { Icon, type IconName } from './icon.js';
 
-const PLACES: readonly { view: ViewName; label: string; icon: IconName }[] = [
-  { view: 'jobs', label: 'Deliveries', icon: 'list' },
-  { view: 'get', label: 'Get a delivery', icon: 'plus' },
-  { view: 'history', label: 'History', icon: 'history' },
-  { view: 'connect', label: 'Connection', icon: 'plug' },
-  { view: 'settings', label: 'Settings', icon: 'sliders' },
+const PLACES: readonly { view: PlaceName; icon: IconName }[] = [
+  { view: 'jobs', icon: 'list' },
+  { view: 'get', icon: 'plus' },
+  { view: 'history', icon: 'history' },
+  { view: 'connect', icon: 'plug' },
+  { view: 'settings', icon: 'sliders' },
 ];
 
 export const SideNav = memo(function SideNav() {
@@ -41,7 +41,7 @@ export const SideNav = memo(function SideNav() {
               onClick={() => navigate(place.view)}
             >
               <Icon name={place.icon} />
-              <span>{place.label}</span>
+              <span>{VIEW_TITLE[place.view]}</span>
               {place.view === 'jobs' && active > 0 ? (
                 <span className="nav-count num">
                   {active} <span className="visually-hidden">running</span>

@@ -1,5 +1,5 @@
 // The three numbers of any transfer (done, speed, time left), laid out the same for downloads and
-// copies to a drive. Presentational only; imports nothing but React.
+// copies to a drive. Presentational only.
 
 export interface TransferStatsProps {
   /** "Transferred" for downloads, "Done" for copies. */

@@ -1,8 +1,8 @@
 // What an AppError means to a technician: its code, the table's title and remedy, and the detail
-// the engine attached. The table itself is shared (electron/shared/error-text.ts). Pure.
+// the engine attached. The table itself is shared (electron/shared/error-meanings.ts). Pure.
 import type { AppError } from '../../electron/shared/app-error.js';
 import type { ErrorCode } from '../../electron/shared/error-codes.js';
-import { ERROR_TEXT, type ErrorText } from '../../electron/shared/error-text.js';
+import { ERROR_TEXT, type ErrorText } from '../../electron/shared/error-meanings.js';
 
 export interface ExplainedError extends ErrorText {
   /** The code as received, even when it is not in the table. */

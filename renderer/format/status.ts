@@ -29,6 +29,11 @@ export interface StatusText {
   readonly icon: IconName;
 }
 
+/** A progress bar's colour for a status: red when it failed, green when done, blue otherwise. */
+export function meterTone(status: StatusText): Tone {
+  return status.tone === 'danger' || status.tone === 'success' ? status.tone : 'info';
+}
+
 /** Success only for 'verified'; anything a person must act on is danger, anything less is warning. */
 const PACKAGE_LOOK: Readonly<Record<PackageState, Pick<StatusText, 'tone' | 'icon'>>> = {
   verified: { tone: 'success', icon: 'check' },
@@ -60,6 +65,21 @@ function stagedStatus(job: JobSnapshot): StatusText {
     : { label: 'Staged · not all verified', tone: 'warning', icon: 'alert' };
 }
 
+/** A status in one line: what it says, its tone and its icon. */
+export const statusText = (label: string, tone: Tone, icon: IconName): StatusText => ({ label, tone, icon });
+
+/** Phases and outcomes that jobs and items share, worded once. */
+const SHARED_STATUS = {
+  downloading: statusText('Downloading', 'info', 'download'),
+  verifying: statusText('Verifying', 'info', 'shield'),
+  paused: statusText('Paused', 'neutral', 'pause'),
+  failed: statusText('Failed', 'danger', 'cross'),
+  notDownloadable: statusText('Not a file', 'neutral', 'link'),
+  rejected: statusText('Refused', 'danger', 'cross'),
+} as const;
+
+const NOT_CHECKED_YET = statusText('Not checked yet', 'neutral', 'clock');
+
 export function jobStatus(job: JobSnapshot): StatusText {
   switch (job.phase) {
     case 'queued':
@@ -74,17 +94,14 @@ export function jobStatus(job: JobSnapshot): StatusText {
         icon: 'server',
       };
     case 'downloading':
-      return { label: 'Downloading', tone: 'info', icon: 'download' };
     case 'verifying':
-      return { label: 'Verifying', tone: 'info', icon: 'shield' };
+    case 'paused':
+    case 'failed':
+      return SHARED_STATUS[job.phase];
     case 'staged':
       return stagedStatus(job);
-    case 'paused':
-      return { label: 'Paused', tone: 'neutral', icon: 'pause' };
     case 'cancelled':
       return { label: 'Cancelled', tone: 'neutral', icon: 'stop' };
-    case 'failed':
-      return { label: 'Failed', tone: 'danger', icon: 'cross' };
   }
 }
 
@@ -95,63 +112,46 @@ export function itemStatus(item: ItemSnapshot): StatusText {
     case 'unverified':
       return { label: 'Unverified', tone: 'warning', icon: 'alert' };
     case 'notDownloadable':
-      return { label: 'Not a file', tone: 'neutral', icon: 'link' };
     case 'failed':
-      return { label: 'Failed', tone: 'danger', icon: 'cross' };
     case 'rejected':
-      return { label: 'Refused', tone: 'danger', icon: 'cross' };
+      return SHARED_STATUS[item.outcome];
     case null:
       break;
   }
   switch (item.phase) {
     case 'pending':
       return { label: 'Waiting', tone: 'neutral', icon: 'clock' };
-    case 'downloading':
-      return { label: 'Downloading', tone: 'info', icon: 'download' };
-    case 'verifying':
-      return { label: 'Verifying', tone: 'info', icon: 'shield' };
-    case 'paused':
-      return { label: 'Paused', tone: 'neutral', icon: 'pause' };
     case 'done':
       return { label: 'Done', tone: 'success', icon: 'check' };
-    case 'failed':
-      return { label: 'Failed', tone: 'danger', icon: 'cross' };
-    case 'notDownloadable':
-      return { label: 'Not a file', tone: 'neutral', icon: 'link' };
-    case 'rejected':
-      return { label: 'Refused', tone: 'danger', icon: 'cross' };
+    default:
+      return SHARED_STATUS[item.phase];
   }
 }
+
+const HASH_STATUS: Readonly<Record<Exclude<HashCheck, 'none'> | 'pending', StatusText>> = {
+  verified: statusText('Hash matches', 'success', 'check'),
+  mismatch: statusText('Hash mismatch', 'danger', 'cross'),
+  pending: NOT_CHECKED_YET,
+};
 
 export function hashStatus(item: ItemSnapshot): StatusText {
   const check: HashCheck | 'pending' = item.hashCheck;
-  switch (check) {
-    case 'verified':
-      return { label: 'Hash matches', tone: 'success', icon: 'check' };
-    case 'mismatch':
-      return { label: 'Hash mismatch', tone: 'danger', icon: 'cross' };
-    case 'none':
-      return item.boundTo
-        ? { label: 'Bound to package', tone: 'success', icon: 'link' }
-        : { label: 'No hash published', tone: 'neutral', icon: 'minus' };
-    case 'pending':
-      return { label: 'Not checked yet', tone: 'neutral', icon: 'clock' };
-  }
+  if (check !== 'none') return HASH_STATUS[check];
+  return item.boundTo
+    ? statusText('Bound to package', 'success', 'link')
+    : statusText('No hash published', 'neutral', 'minus');
 }
 
+const SIGNATURE_STATUS: Readonly<Record<SignatureCheck | 'pending', StatusText>> = {
+  verified: statusText('Signature valid', 'success', 'check'),
+  invalid: statusText('Signature invalid', 'danger', 'cross'),
+  absent: statusText('Not signed', 'neutral', 'minus'),
+  noKey: statusText('No key to check', 'warning', 'alert'),
+  pending: NOT_CHECKED_YET,
+};
+
 export function signatureStatus(check: SignatureCheck | 'pending'): StatusText {
-  switch (check) {
-    case 'verified':
-      return { label: 'Signature valid', tone: 'success', icon: 'check' };
-    case 'invalid':
-      return { label: 'Signature invalid', tone: 'danger', icon: 'cross' };
-    case 'absent':
-      return { label: 'Not signed', tone: 'neutral', icon: 'minus' };
-    case 'noKey':
-      return { label: 'No key to check', tone: 'warning', icon: 'alert' };
-    case 'pending':
-      return { label: 'Not checked yet', tone: 'neutral', icon: 'clock' };
-  }
+  return SIGNATURE_STATUS[check];
 }
 
 export const ARTIFACT_TYPE_LABEL: Readonly<Record<ItemSnapshot['artifactType'], string>> = {

@@ -18,16 +18,15 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${value.toFixed(digits)} ${BINARY_UNITS[unit]}`;
 }
 
-/** Transfer speed in decimal megabytes per second, as network tools show it. */
+/** Transfer speed in the same binary units as sizes (MiB/s next to MiB): one unit system everywhere. */
 export function formatSpeed(bytesPerSecond: number | null | undefined): string {
   if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond)) return '—';
   if (bytesPerSecond <= 0) return '—';
-  if (bytesPerSecond < 1_000) return `${Math.round(bytesPerSecond)} B/s`;
-  if (bytesPerSecond < 1_000_000)
-    return `${(bytesPerSecond / 1_000).toFixed(bytesPerSecond < 10_000 ? 1 : 0)} kB/s`;
-  const mb = bytesPerSecond / 1_000_000;
-  return `${mb.toFixed(mb < 10 ? 2 : mb < 100 ? 1 : 0)} MB/s`;
+  return `${formatBytes(bytesPerSecond)}/s`;
 }
+
+/** Bytes in one MiB: the unit of the bandwidth limit the settings show. */
+export const MIB = 1024 ** 2;
 
 /** Time left as m:ss (h:mm:ss past an hour); a dash when unknown. */
 export function formatEta(ms: number | null | undefined): string {

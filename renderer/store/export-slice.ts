@@ -122,7 +122,20 @@ export const createExportSlice =
           ? { state: 'error', error: result.error }
           : result.value === null
             ? previous
-            : { state: 'done', check: result.value, at: new Date().toISOString() },
+            : 'packages' in result.value
+              ? { state: 'choose', choice: result.value }
+              : { state: 'done', check: result.value, at: new Date().toISOString() },
+      });
+    },
+
+    async verifyDrivePackage(packageId) {
+      if (get().driveCheck?.state !== 'choose') return;
+      set({ driveCheck: { state: 'running' } });
+      const result = await bridge.verifyDrivePackage({ packageId });
+      set({
+        driveCheck: result.ok
+          ? { state: 'done', check: result.value, at: new Date().toISOString() }
+          : { state: 'error', error: result.error },
       });
     },
 

@@ -2,6 +2,7 @@
 // only through the injected bridge.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CourierBridge } from '../../electron/shared/ipc-contract.js';
+import { checkOutcome } from './check-outcome.js';
 import type { CourierState, HistorySlice } from './store-types.js';
 
 export const createHistorySlice =
@@ -28,9 +29,7 @@ export const createHistorySlice =
       set((state) => ({
         packageChecks: {
           ...state.packageChecks,
-          [packageId]: result.ok
-            ? { state: 'done', check: result.value, at: new Date().toISOString() }
-            : { state: 'error', error: result.error },
+          [packageId]: checkOutcome(result),
         },
       }));
     },

@@ -30,31 +30,42 @@ export function compareSnapshots(a: JobSnapshot, b: JobSnapshot): number {
   );
 }
 
+type Same<V> = (a: V, b: V) => boolean;
+const sameValue = <V>(a: V, b: V): boolean => a === b;
 const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-function sameItem(a: ItemSnapshot, b: ItemSnapshot): boolean {
-  return (
-    a.itemKey === b.itemKey &&
-    a.phase === b.phase &&
-    a.bytesDone === b.bytesDone &&
-    a.speed === b.speed &&
-    a.etaMs === b.etaMs &&
-    a.size === b.size &&
-    a.fileName === b.fileName &&
-    a.artifactType === b.artifactType &&
-    a.actualSha256 === b.actualSha256 &&
-    a.hashCheck === b.hashCheck &&
-    a.signatureCheck === b.signatureCheck &&
-    a.outcome === b.outcome &&
-    a.boundTo === b.boundTo &&
-    a.reference === b.reference &&
-    a.isExecutable === b.isExecutable &&
-    a.arguments === b.arguments &&
-    a.reusedBytes === b.reusedBytes &&
-    sameJson(a.expectedHash, b.expectedHash) &&
-    sameJson(a.error, b.error)
-  );
+/**
+ * How each field of T is compared, one entry per field (optional ones included): a field added to
+ * the snapshot type and not here does not compile, so a change in it always re-renders.
+ */
+type FieldEquality<T> = { readonly [K in keyof T]-?: Same<T[K]> };
+
+function equalBy<T extends object>(fields: FieldEquality<T>): Same<T> {
+  const entries = Object.entries(fields) as [keyof T, Same<unknown>][];
+  return (a, b) => entries.every(([key, same]) => same(a[key], b[key]));
 }
+
+const sameItem = equalBy<ItemSnapshot>({
+  itemKey: sameValue,
+  artifactType: sameValue,
+  fileName: sameValue,
+  phase: sameValue,
+  size: sameValue,
+  bytesDone: sameValue,
+  speed: sameValue,
+  etaMs: sameValue,
+  expectedHash: sameJson,
+  actualSha256: sameValue,
+  hashCheck: sameValue,
+  signatureCheck: sameValue,
+  outcome: sameValue,
+  boundTo: sameValue,
+  reference: sameValue,
+  isExecutable: sameValue,
+  arguments: sameValue,
+  reusedBytes: sameValue,
+  error: sameJson,
+});
 
 /** The incoming items, with each unchanged item (and the array, if none changed) kept from `prev`. */
 export function reuseItems(
@@ -76,21 +87,24 @@ export function reuseItems(
   return changed ? merged : prev;
 }
 
-function sameJobFields(a: JobSnapshot, b: JobSnapshot): boolean {
-  return (
-    a.phase === b.phase &&
-    a.updatedAt === b.updatedAt &&
-    a.bytesDone === b.bytesDone &&
-    a.bytesTotal === b.bytesTotal &&
-    a.speed === b.speed &&
-    a.etaMs === b.etaMs &&
-    a.serverStatus === b.serverStatus &&
-    a.serverProgress === b.serverProgress &&
-    a.verified === b.verified &&
-    a.folder === b.folder &&
-    sameJson(a.error, b.error)
-  );
-}
+/** Everything but the items, which reuseItems compares one by one. */
+const sameJobFields = equalBy<Omit<JobSnapshot, 'items'>>({
+  jobId: sameValue,
+  catalogId: sameValue,
+  itemType: sameValue,
+  phase: sameValue,
+  serverStatus: sameValue,
+  serverProgress: sameValue,
+  bytesDone: sameValue,
+  bytesTotal: sameValue,
+  speed: sameValue,
+  etaMs: sameValue,
+  verified: sameValue,
+  folder: sameValue,
+  startedAt: sameValue,
+  updatedAt: sameValue,
+  error: sameJson,
+});
 
 /**
  * The snapshot to keep for a job: `current` when `incoming` is older or identical (so the store's

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { CourierBridge } from '../../electron/shared/ipc-contract.js';
 import type { JobSnapshot } from '../../electron/shared/snapshots.js';
+import { checkOutcome } from './check-outcome.js';
 import { mergeSnapshot, orderJobs, sameOrder } from './jobs-merge.js';
 import type { CourierState, JobsSlice } from './store-types.js';
 
@@ -42,6 +43,7 @@ export const createJobsSlice =
     busy: {},
     actionErrors: {},
     jobChecks: {},
+    jobOpenings: {},
     applyJob: (snapshot) => set((state) => withSnapshots(state, [snapshot])),
     applyJobs: (snapshots) => set((state) => withSnapshots(state, snapshots)),
     forgetJob: (jobId) =>
@@ -104,9 +106,7 @@ export const createJobsSlice =
           set((state) => ({
             jobChecks: {
               ...state.jobChecks,
-              [jobId]: result.ok
-                ? { state: 'done', check: result.value, at: new Date().toISOString() }
-                : { state: 'error', error: result.error },
+              [jobId]: checkOutcome(result),
             },
           }));
           break;
@@ -115,6 +115,9 @@ export const createJobsSlice =
         case 'report': {
           const result = await bridge[action === 'folder' ? 'openJobFolder' : 'openJobReport'](request);
           if (!result.ok) error = result.error;
+          // Browser mode: the folder's path to show, or the report page (opened by the bridge).
+          const opening = result.ok && result.value.how !== 'opened' ? result.value : undefined;
+          set((state) => ({ jobOpenings: { ...state.jobOpenings, [jobId]: opening } }));
           break;
         }
       }

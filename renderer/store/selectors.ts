@@ -1,5 +1,6 @@
 // Derived numbers for the views, as pure functions of snapshots (cheap, testable, memo-friendly):
 // counts per outcome, overall progress, and which actions a job allows. No React, no bridge.
+import { isActiveJob } from '../../electron/shared/job-phases.js';
 import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.js';
 import { percentOf } from '../format/units.js';
 import type { CourierState, JobAction } from './store-types.js';
@@ -45,9 +46,8 @@ export function jobPercent(job: JobSnapshot): number | null {
   return percentOf(job.bytesDone, job.bytesTotal);
 }
 
-export function isActive(job: JobSnapshot): boolean {
-  return ['queued', 'preparing', 'downloading', 'verifying'].includes(job.phase);
-}
+/** The one rule of electron/shared/job-phases.ts, under the name the views use. */
+export const isActive = isActiveJob;
 
 /** The controls a job offers in its current phase, in display order. */
 export function jobActions(job: JobSnapshot): readonly JobAction[] {

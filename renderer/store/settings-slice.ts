@@ -28,6 +28,7 @@ export const createSettingsSlice =
       setSecret: (kind, value) => applying(bridge.setSecret({ kind, value })),
       chooseStagingFolder: () => applying(bridge.chooseStagingFolder()),
       chooseFile: (purpose) => applying(bridge.chooseFile({ purpose })),
+      pastePem: (purpose, pem) => applying(bridge.pastePem({ purpose, pem })),
       clearFile: (purpose) => applying(bridge.clearFile({ purpose })),
       async testConnection() {
         set({ connection: { state: 'testing' } });

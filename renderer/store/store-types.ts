@@ -7,12 +7,15 @@ import type {
   ExportProgressEvent,
   ExportSummary,
   FilePurpose,
+  FolderOpening,
   Notice,
+  PackageChoice,
   PackageCheck,
   PackageState,
   PickedPackageCheck,
   PackageSummary,
   ProjectsPage,
+  ReportOpening,
   SettingsUpdate,
   SettingsView,
 } from '../../electron/shared/ipc-contract.js';
@@ -22,6 +25,9 @@ import type { JobSnapshot } from '../../electron/shared/snapshots.js';
 
 export type ViewName = 'jobs' | 'job' | 'get' | 'history' | 'connect' | 'settings';
 export type JobAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'verify' | 'folder' | 'report';
+
+/** An Open folder / Open report answer that leaves something for the UI to show. */
+export type JobOpening = Exclude<FolderOpening | ReportOpening, { readonly how: 'opened' }>;
 
 /** A finished verify-again run, or why it could not run. */
 export type CheckOutcome =
@@ -43,6 +49,7 @@ export interface SettingsSlice {
   setSecret(kind: 'password' | 'deviceSecret', value: string): Promise<Result<SettingsView>>;
   chooseStagingFolder(): Promise<Result<SettingsView>>;
   chooseFile(purpose: FilePurpose): Promise<Result<SettingsView>>;
+  pastePem(purpose: FilePurpose, pem: string): Promise<Result<SettingsView>>;
   clearFile(purpose: FilePurpose): Promise<Result<SettingsView>>;
   testConnection(): Promise<void>;
 }
@@ -58,6 +65,11 @@ export interface JobsSlice {
   readonly busy: Readonly<Record<string, JobAction | undefined>>;
   readonly actionErrors: Readonly<Record<string, AppError | undefined>>;
   readonly jobChecks: Readonly<Record<string, CheckOutcome | undefined>>;
+  /**
+   * What Open folder / Open report left to show where nothing could open on this computer
+   * (browser mode): the folder's path, or the report page that was opened in a new tab.
+   */
+  readonly jobOpenings: Readonly<Record<string, JobOpening | undefined>>;
   applyJob(snapshot: JobSnapshot): void;
   applyJobs(snapshots: readonly JobSnapshot[]): void;
   forgetJob(jobId: string): void;
@@ -100,8 +112,12 @@ export type ExportOutcome =
   | { readonly state: 'done'; readonly summary: ExportSummary; readonly at: string }
   | { readonly state: 'error'; readonly error: AppError; readonly progress: ExportProgressEvent | null };
 
-/** "Verify a package" on a folder picked in main. */
+/**
+ * "Verify a package" on a folder picked in main; in browser mode first the packages on the export
+ * target to choose from.
+ */
 export type DriveCheckOutcome =
+  | { readonly state: 'choose'; readonly choice: PackageChoice }
   | { readonly state: 'running' }
   | { readonly state: 'done'; readonly check: PickedPackageCheck; readonly at: string }
   | { readonly state: 'error'; readonly error: AppError };
@@ -120,6 +136,8 @@ export interface ExportSlice {
   cancelExport(target: ExportTarget): Promise<void>;
   dismissExport(target: ExportTarget): void;
   verifyPickedFolder(): Promise<void>;
+  /** Checks the package `packageId` of the choice on show (browser mode). */
+  verifyDrivePackage(packageId: string): Promise<void>;
   dismissDriveCheck(): void;
 }
 

@@ -1,24 +1,20 @@
 // Words for a verify-again (offline re-check) result, file by file and as a whole. Pure.
 import type { FileCheck, PackageCheck, StagedOutcome } from '../../electron/shared/ipc-contract.js';
 import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
-import { packageStatus, type StatusText } from '../format/status.js';
+import { packageStatus, statusText, type StatusText } from '../format/status.js';
 
 /** An intact file staged without checks stays as unverified as it was staged: never green. */
-export const INTACT_UNVERIFIED: StatusText = { label: 'Intact, unverified', tone: 'warning', icon: 'alert' };
+export const INTACT_UNVERIFIED: StatusText = statusText('Intact, unverified', 'warning', 'alert');
+
+const FILE_PROBLEM: Readonly<Record<Exclude<FileCheck, 'verified'>, StatusText>> = {
+  missing: statusText('Missing', 'danger', 'cross'),
+  changed: statusText('Changed on disk', 'danger', 'cross'),
+  signatureInvalid: statusText('Signature invalid', 'danger', 'cross'),
+};
 
 export function fileCheckStatus(check: FileCheck, outcome: StagedOutcome = 'verified'): StatusText {
-  switch (check) {
-    case 'verified':
-      return outcome === 'verified'
-        ? { label: 'Still intact', tone: 'success', icon: 'check' }
-        : INTACT_UNVERIFIED;
-    case 'missing':
-      return { label: 'Missing', tone: 'danger', icon: 'cross' };
-    case 'changed':
-      return { label: 'Changed on disk', tone: 'danger', icon: 'cross' };
-    case 'signatureInvalid':
-      return { label: 'Signature invalid', tone: 'danger', icon: 'cross' };
-  }
+  if (check !== 'verified') return FILE_PROBLEM[check];
+  return outcome === 'verified' ? statusText('Still intact', 'success', 'check') : INTACT_UNVERIFIED;
 }
 
 export interface CheckSummary {

@@ -5,27 +5,17 @@ import type { AppError } from '../../electron/shared/app-error.js';
 import type { SettingsUpdate, SettingsView } from '../../electron/shared/ipc-contract.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { SavedNote } from '../components/saved-note.js';
+import { ViewPage } from '../components/view-page.js';
+import { TextField } from '../components/text-field.js';
 import { useCourier } from '../store/store-context.js';
 import { ConnectionResult } from './connection-result.js';
 import { DemoBanner } from './demo-banner.js';
 import { ServerFields, type ServerDraft } from './server-fields.js';
+import { SettingsGate } from './settings-gate.js';
 
 export function ConnectView() {
-  const settings = useCourier((s) => s.settings);
-  const settingsError = useCourier((s) => s.settingsError);
-  if (!settings) {
-    return (
-      <section className="view" aria-labelledby="connect-heading">
-        <h1 id="connect-heading">Connection</h1>
-        {settingsError ? (
-          <ErrorPanel error={settingsError} context="The settings could not be read." />
-        ) : (
-          <p role="status">Loading…</p>
-        )}
-      </section>
-    );
-  }
-  return <ConnectForm settings={settings} />;
+  return <SettingsGate view="connect">{(settings) => <ConnectForm settings={settings} />}</SettingsGate>;
 }
 
 function ConnectForm({ settings }: { settings: SettingsView }) {
@@ -75,15 +65,7 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
   };
 
   return (
-    <section className="view" aria-labelledby="connect-heading">
-      <header className="page-head">
-        <div>
-          <h1 id="connect-heading">Connection</h1>
-          <p className="page-sub">
-            The GetApp server to take deliveries from, and where packages are staged.
-          </p>
-        </div>
-      </header>
+    <ViewPage view="connect" sub="The GetApp server to take deliveries from, and where packages are staged.">
       {settings.mode === 'demo' ? <DemoBanner /> : null}
       <form className="form form-stack" onSubmit={submit} onChange={() => setSaved(false)}>
         {settings.mode === 'server' ? (
@@ -97,20 +79,15 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
         ) : null}
         <section className="panel" aria-labelledby="laptop-heading">
           <h2 id="laptop-heading">This laptop</h2>
-          <div className="field">
-            <label htmlFor="device-id">Device id</label>
-            <input
-              id="device-id"
-              value={draft.deviceId ?? settings.deviceId}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby="device-id-help"
-              onChange={(event) => setDraft({ ...draft, deviceId: event.target.value })}
-            />
-            <p id="device-id-help" className="help">
-              How this laptop is known to the server in its delivery reports.
-            </p>
-          </div>
+          <TextField
+            id="device-id"
+            label="Device id"
+            help="How this laptop is known to the server in its delivery reports."
+            value={draft.deviceId ?? settings.deviceId}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setDraft({ ...draft, deviceId: event.target.value })}
+          />
           <div className="field">
             <span className="label" id="staging-label">
               Staging folder
@@ -143,16 +120,12 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
             >
               <Icon name="plug" /> {testing ? 'Testing…' : 'Test connection'}
             </button>
-            {saved && !dirty ? (
-              <span className="saved" role="status">
-                <Icon name="check" /> Saved
-              </span>
-            ) : null}
+            {saved && !dirty ? <SavedNote /> : null}
           </div>
           {error ? <ErrorPanel error={error} context="The settings were not saved." /> : null}
           <ConnectionResult />
         </div>
       </form>
-    </section>
+    </ViewPage>
   );
 }

@@ -1,13 +1,14 @@
 // "Verify a package": the offline check of a folder picked in main (a package on a USB drive), one
 // row per file (verified, missing, changed, signature invalid) plus files the manifest does not list.
 import type { FileCheck, PickedPackageCheck, StagedOutcome } from '../../electron/shared/ipc-contract.js';
+import { DataTable, VerdictCell, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
-import { StatusBadge } from '../components/status-badge.js';
 import type { StatusText } from '../format/status.js';
 import { useCourier } from '../store/store-context.js';
 import { fileCheckStatus } from './check-status.js';
 import { CheckVerdict } from './check-verdict.js';
+import { DrivePackageChoice } from './drive-package-choice.js';
 import { extraFileStatus } from './export-model.js';
 
 /** On a drive, "still intact" would presume an earlier check: a file simply verifies or not. */
@@ -16,54 +17,47 @@ const driveFileStatus = (status: FileCheck, outcome: StagedOutcome): StatusText 
     ? { label: 'Verified', tone: 'success', icon: 'check' }
     : fileCheckStatus(status, outcome);
 
+const COLUMNS: readonly Column[] = [{ label: 'File' }, { label: 'Result' }];
+
 function DriveCheckTable({ check }: { check: PickedPackageCheck }) {
   return (
-    <div className="table-wrap">
-      <table className="results">
-        <caption className="visually-hidden">Files of {check.catalogId} in the chosen folder</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {check.files.map((file) => {
-            const differs = file.actualSha256 !== null && file.actualSha256 !== file.expectedSha256;
-            return (
-              <tr key={file.itemKey} className={file.status === 'verified' ? undefined : 'row-bad'}>
-                <th scope="row" className="col-name">
-                  <span className="item-name">{file.file}</span>
-                  <span className="item-meta">
-                    {differs ? 'expected' : 'SHA-256'}{' '}
-                    <code className="hash-inline">{file.expectedSha256}</code>
-                  </span>
-                  {differs ? (
-                    <span className="item-meta">
-                      actual <code className="hash-inline hash-bad">{file.actualSha256}</code>
-                    </span>
-                  ) : null}
-                </th>
-                <td className="col-verdict">
-                  <StatusBadge status={driveFileStatus(file.status, file.outcome)} />
-                </td>
-              </tr>
-            );
-          })}
-          {check.extra.map((name) => (
-            <tr key={`extra:${name}`}>
+    <DataTable
+      className="results"
+      caption={`Files of ${check.catalogId} in the chosen folder`}
+      columns={COLUMNS}
+    >
+      <tbody>
+        {check.files.map((file) => {
+          const differs = file.actualSha256 !== null && file.actualSha256 !== file.expectedSha256;
+          return (
+            <tr key={file.itemKey} className={file.status === 'verified' ? undefined : 'row-bad'}>
               <th scope="row" className="col-name">
-                <span className="item-name">{name}</span>
-                <span className="item-meta">Not checked: the manifest does not list it.</span>
+                <span className="item-name">{file.file}</span>
+                <span className="item-meta">
+                  {differs ? 'expected' : 'SHA-256'}{' '}
+                  <code className="hash-inline">{file.expectedSha256}</code>
+                </span>
+                {differs ? (
+                  <span className="item-meta">
+                    actual <code className="hash-inline hash-bad">{file.actualSha256}</code>
+                  </span>
+                ) : null}
               </th>
-              <td className="col-verdict">
-                <StatusBadge status={extraFileStatus} />
-              </td>
+              <VerdictCell status={driveFileStatus(file.status, file.outcome)} />
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          );
+        })}
+        {check.extra.map((name) => (
+          <tr key={`extra:${name}`}>
+            <th scope="row" className="col-name">
+              <span className="item-name">{name}</span>
+              <span className="item-meta">Not checked: the manifest does not list it.</span>
+            </th>
+            <VerdictCell status={extraFileStatus} />
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -87,6 +81,8 @@ export function DriveCheckPanel() {
         <p className="recheck recheck-running" role="status">
           Checking every file of the chosen package against its manifest…
         </p>
+      ) : outcome.state === 'choose' ? (
+        <DrivePackageChoice choice={outcome.choice} />
       ) : outcome.state === 'error' ? (
         <ErrorPanel error={outcome.error} compact context="Verify a package could not run." />
       ) : (

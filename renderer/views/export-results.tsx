@@ -2,47 +2,39 @@
 // table: name with its SHA-256, size, whether it was copied now or already there, the read-back verdict.
 import { memo } from 'react';
 import type { ExportSummary } from '../../electron/shared/ipc-contract.js';
-import { StatusBadge } from '../components/status-badge.js';
+import { DataTable, VerdictCell, type Column } from '../components/data-table.js';
 import { formatBytes } from '../format/units.js';
 import { howText, readBackStatus } from './export-model.js';
 
+const COLUMNS: readonly Column[] = [
+  { label: 'File' },
+  { label: 'Size', className: 'num' },
+  { label: 'On the drive', className: 'col-how' },
+  { label: 'Read-back', className: 'col-verdict' },
+];
+
 export const ExportResults = memo(function ExportResults({ summary }: { summary: ExportSummary }) {
   return (
-    <div className="table-wrap">
-      <table className="results">
-        <caption className="visually-hidden">Read-back results of {summary.catalogId} on the drive</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col" className="num">
-              Size
+    <DataTable
+      className="results"
+      caption={`Read-back results of ${summary.catalogId} on the drive`}
+      columns={COLUMNS}
+    >
+      <tbody>
+        {summary.files.map((file) => (
+          <tr key={file.itemKey}>
+            <th scope="row" className="col-name">
+              <span className="item-name">{file.file}</span>
+              <span className="item-meta">
+                SHA-256 <code className="hash-inline">{file.sha256}</code>
+              </span>
             </th>
-            <th scope="col" className="col-how">
-              On the drive
-            </th>
-            <th scope="col" className="col-verdict">
-              Read-back
-            </th>
+            <td className="num">{formatBytes(file.size)}</td>
+            <td className="col-how">{howText(file.how)}</td>
+            <VerdictCell status={readBackStatus} />
           </tr>
-        </thead>
-        <tbody>
-          {summary.files.map((file) => (
-            <tr key={file.itemKey}>
-              <th scope="row" className="col-name">
-                <span className="item-name">{file.file}</span>
-                <span className="item-meta">
-                  SHA-256 <code className="hash-inline">{file.sha256}</code>
-                </span>
-              </th>
-              <td className="num">{formatBytes(file.size)}</td>
-              <td className="col-how">{howText(file.how)}</td>
-              <td className="col-verdict">
-                <StatusBadge status={readBackStatus} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 });

@@ -1,10 +1,9 @@
 // A copy to a drive under way: the three steps (checking, copying, reading back) with the current
 // one in words, a bar with an accessible name and value, speed, time left, and Stop.
 import { Icon } from '../components/icon.js';
-import { ProgressMeter } from '../components/progress-meter.js';
+import { TransferProgress } from '../components/transfer-progress.js';
 import type { ExportOutcome } from '../store/store-types.js';
 import { EXPORT_STEPS, exportProgressModel } from './export-model.js';
-import { TransferStats } from '../components/transfer-stats.js';
 
 type Running = Extract<ExportOutcome, { state: 'running' }>;
 
@@ -47,19 +46,11 @@ export function RunningBody({
       <p className="export-phase" role="status">
         {outcome.stopping ? 'Stopping…' : model.phaseText}
       </p>
-      <ProgressMeter
+      <TransferProgress
         label={`Copy progress of ${catalogId}`}
         percent={model.percent}
         valueText={model.valueText}
-        size="large"
-        showPercent
-      />
-      <TransferStats
-        doneLabel="Done"
-        doneText={model.doneText}
-        speedText={model.speedText}
-        etaText={model.etaText}
-        etaWords={model.etaWords}
+        stats={{ ...model, doneLabel: 'Done' }}
       />
       {outcome.progress ? <TargetLine folder={outcome.progress.targetFolder} /> : null}
       <div className="button-row">

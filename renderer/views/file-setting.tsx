@@ -1,8 +1,11 @@
 // One file-backed setting (signing key, CA bundle, client certificate or key): what is loaded, and
-// buttons to choose or remove it. The file is picked in main; the UI only ever sees its name.
+// buttons to choose, paste or remove it. A file is picked in main, or its PEM text pasted here (the
+// only way in browser mode, which has no file picker); main checks either the same way, and the UI
+// only ever sees the name.
 import { useState, type ReactNode } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
-import type { FilePurpose } from '../../electron/shared/ipc-contract.js';
+import { FILE_PURPOSE_FLAGS, type FilePurpose } from '../../electron/shared/ipc-contract.js';
+import type { Result } from '../../electron/shared/result.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { useCourier } from '../store/store-context.js';
@@ -23,16 +26,27 @@ export function FileSetting({
   children?: ReactNode;
 }) {
   const choose = useCourier((s) => s.chooseFile);
+  const paste = useCourier((s) => s.pastePem);
   const clear = useCourier((s) => s.clearFile);
+  const nativePickers = useCourier((s) => s.settings?.nativePickers ?? true);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (call: (purpose: FilePurpose) => ReturnType<typeof choose>) => {
+  /** The pasted text while the paste box is open; null when it is closed. */
+  const [pem, setPem] = useState<string | null>(null);
+  const run = async (call: () => Promise<Result<unknown>>): Promise<boolean> => {
     setBusy(true);
-    const result = await call(purpose);
+    const result = await call();
     setBusy(false);
     setError(result.ok ? null : result.error);
+    return result.ok;
+  };
+  const submitPasted = async () => {
+    if (pem === null || pem.trim() === '') return;
+    // Closed (and the text dropped) only once main took it: a refused key stays to be corrected.
+    if (await run(() => paste(purpose, pem))) setPem(null);
   };
   const id = `file-${purpose}`;
+  const pasteId = `${id}-pem`;
   return (
     <div className="file-setting" role="group" aria-labelledby={id}>
       <div className="file-setting-main">
@@ -48,18 +62,74 @@ export function FileSetting({
           <span className="muted">{emptyText}</span>
         )}
         {children}
+        {!nativePickers && loaded === null ? (
+          <span className="help">
+            Paste the file’s PEM text, or start <code>npm run web</code> with{' '}
+            <code>{FILE_PURPOSE_FLAGS[purpose]} FILE</code>.
+          </span>
+        ) : null}
       </div>
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void run(choose)}>
-          <Icon name="folder" /> {loaded !== null ? 'Replace…' : 'Choose…'}{' '}
-          <span className="visually-hidden">{title}</span>
+        {nativePickers ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => choose(purpose))}
+          >
+            <Icon name="folder" /> {loaded !== null ? 'Replace…' : 'Choose…'}{' '}
+            <span className="visually-hidden">{title}</span>
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          aria-expanded={pem !== null}
+          aria-controls={pem !== null ? pasteId : undefined}
+          onClick={() => setPem(pem === null ? '' : null)}
+        >
+          <Icon name="file" /> Paste PEM… <span className="visually-hidden">{title}</span>
         </button>
         {loaded !== null ? (
-          <button type="button" className="button" disabled={busy} onClick={() => void run(clear)}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => clear(purpose))}
+          >
             <Icon name="trash" /> Remove <span className="visually-hidden">{title}</span>
           </button>
         ) : null}
       </div>
+      {pem !== null ? (
+        <div className="pem-paste" id={pasteId}>
+          <label htmlFor={`${pasteId}-text`}>PEM text for {title}</label>
+          <textarea
+            id={`${pasteId}-text`}
+            rows={6}
+            value={pem}
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="off"
+            placeholder="-----BEGIN …-----"
+            onChange={(event) => setPem(event.target.value)}
+          />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || pem.trim() === ''}
+              onClick={() => void submitPasted()}
+            >
+              Use this text <span className="visually-hidden">for {title}</span>
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setPem(null)}>
+              Cancel <span className="visually-hidden">pasting {title}</span>
+            </button>
+          </div>
+        </div>
+      ) : null}
       {error ? <ErrorPanel error={error} compact /> : null}
     </div>
   );

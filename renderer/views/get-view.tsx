@@ -3,8 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
 import { ITEM_TYPES, type ItemType } from '../../electron/shared/getapp-protocol.js';
+import { CheckChoice } from '../components/choices.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { ViewPage } from '../components/view-page.js';
 import { MAX_IDS_PER_START, parseCatalogIds } from '../format/catalog-ids.js';
 import { useCourier } from '../store/store-context.js';
 import { OffersPanel } from './offers-panel.js';
@@ -47,13 +49,7 @@ export function GetView() {
   };
 
   return (
-    <section className="view" aria-labelledby="get-heading">
-      <header className="page-head">
-        <div>
-          <h1 id="get-heading">Get a delivery</h1>
-          <p className="page-sub">Courier prepares it on the server, downloads every file and verifies it.</p>
-        </div>
-      </header>
+    <ViewPage view="get" sub="Courier prepares it on the server, downloads every file and verifies it.">
       <form className="panel form" onSubmit={submit}>
         <h2>By catalog id</h2>
         <div className="field">
@@ -89,15 +85,13 @@ export function GetView() {
             </select>
           </div>
           <div className="field field-inline">
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={withDependencies}
-                onChange={(event) => setWithDependencies(event.target.checked)}
-                aria-describedby="with-dependencies-help"
-              />
+            <CheckChoice
+              checked={withDependencies}
+              onChange={setWithDependencies}
+              describedBy="with-dependencies-help"
+            >
               Also stage its dependencies
-            </label>
+            </CheckChoice>
             <p id="with-dependencies-help" className="help">
               Leaf first, each in its own folder.
             </p>
@@ -114,6 +108,6 @@ export function GetView() {
         {error ? <ErrorPanel error={error.error} context={`Starting ${error.ids} did not work.`} /> : null}
       </form>
       <OffersPanel disabled={starting} onGet={(catalogId) => void start([catalogId])} />
-    </section>
+    </ViewPage>
   );
 }

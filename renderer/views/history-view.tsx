@@ -3,8 +3,10 @@
 // "Verify a package" for any folder (a package on a USB drive) picked in main.
 import { Fragment, useEffect } from 'react';
 import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
+import { DataTable, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { ViewPage } from '../components/view-page.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { packageStatus } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
@@ -15,6 +17,15 @@ import { DriveCheckPanel } from './drive-check-panel.js';
 import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { RecheckSummary } from './recheck-summary.js';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Package' },
+  { label: 'Staged' },
+  { label: 'Files', className: 'num' },
+  { label: 'Size', className: 'num' },
+  { label: 'Verification' },
+  { label: 'Action', className: 'col-action', hidden: true },
+];
 
 export function HistoryView() {
   const packages = useCourier((s) => s.packages);
@@ -31,12 +42,10 @@ export function HistoryView() {
     void loadHistory();
   }, [loadHistory]);
   return (
-    <section className="view" aria-labelledby="history-heading">
-      <header className="page-head">
-        <div>
-          <h1 id="history-heading">History</h1>
-          <p className="page-sub">Packages in the staging folder, ready to copy to a USB drive.</p>
-        </div>
+    <ViewPage
+      view="history"
+      sub="Packages in the staging folder, ready to copy to a USB drive."
+      actions={
         <div className="button-row">
           <button
             type="button"
@@ -52,85 +61,67 @@ export function HistoryView() {
             <Icon name="refresh" /> {loading ? 'Reading…' : 'Refresh'}
           </button>
         </div>
-      </header>
+      }
+    >
       <DriveCheckPanel />
       {error ? <ErrorPanel error={error} context="The staging folder could not be read." /> : null}
       {packages && packages.length > 0 ? (
-        <div className="table-wrap panel panel-flush">
-          <table className="history">
-            <thead>
-              <tr>
-                <th scope="col">Package</th>
-                <th scope="col">Staged</th>
-                <th scope="col" className="num">
-                  Files
-                </th>
-                <th scope="col" className="num">
-                  Size
-                </th>
-                <th scope="col">Verification</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {packages.map((pkg) => {
-                const check = checks[pkg.packageId];
-                const target = { packageId: pkg.packageId };
-                const copy = copies[exportKey(target)];
-                return (
-                  <Fragment key={pkg.packageId}>
-                    <tr>
-                      <th scope="row">
-                        <span className="item-name mono-title">{pkg.catalogId}</span>
-                        <span className="item-meta">from {pkg.server}</span>
-                      </th>
-                      <td className="date">{formatDateTime(pkg.stagedAt)}</td>
-                      <td className="num">{pkg.fileCount}</td>
-                      <td className="num">{formatBytes(pkg.totalBytes)}</td>
-                      <td>
-                        <StatusBadge status={packageStatus(pkg.state)} />
-                        {pkg.state !== 'verified' ? (
-                          <span className="item-meta">{PACKAGE_STATE_TEXT[pkg.state].meaning}</span>
-                        ) : null}
-                      </td>
-                      <td className="col-action">
-                        <span className="row-actions">
-                          <CopyToDriveButton
-                            target={target}
-                            catalogId={pkg.catalogId}
-                            state={copyState(pkg.state, check?.state === 'done' ? check.check : null)}
-                          />
-                          <button
-                            type="button"
-                            className="button"
-                            disabled={check?.state === 'running'}
-                            onClick={() => void verify(pkg.packageId)}
-                          >
-                            <Icon name="shield" />{' '}
-                            {check?.state === 'running' ? 'Verifying…' : 'Verify again'}{' '}
-                            <span className="visually-hidden">{pkg.catalogId}</span>
-                          </button>
-                        </span>
+        <DataTable className="history" columns={COLUMNS} wrapClassName="panel panel-flush">
+          <tbody>
+            {packages.map((pkg) => {
+              const check = checks[pkg.packageId];
+              const target = { packageId: pkg.packageId };
+              const copy = copies[exportKey(target)];
+              return (
+                <Fragment key={pkg.packageId}>
+                  <tr>
+                    <th scope="row">
+                      <span className="item-name mono-title">{pkg.catalogId}</span>
+                      <span className="item-meta">from {pkg.server}</span>
+                    </th>
+                    <td className="date">{formatDateTime(pkg.stagedAt)}</td>
+                    <td className="num">{pkg.fileCount}</td>
+                    <td className="num">{formatBytes(pkg.totalBytes)}</td>
+                    <td>
+                      <StatusBadge status={packageStatus(pkg.state)} />
+                      {pkg.state !== 'verified' ? (
+                        <span className="item-meta">{PACKAGE_STATE_TEXT[pkg.state].meaning}</span>
+                      ) : null}
+                    </td>
+                    <td className="col-action">
+                      <span className="row-actions">
+                        <CopyToDriveButton
+                          target={target}
+                          catalogId={pkg.catalogId}
+                          state={copyState(pkg.state, check?.state === 'done' ? check.check : null)}
+                        />
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={check?.state === 'running'}
+                          onClick={() => void verify(pkg.packageId)}
+                        >
+                          <Icon name="shield" /> {check?.state === 'running' ? 'Verifying…' : 'Verify again'}{' '}
+                          <span className="visually-hidden">{pkg.catalogId}</span>
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                  {check || copy ? (
+                    <tr className="history-check">
+                      <td colSpan={6}>
+                        <div className="history-extras">
+                          {check ? <RecheckSummary outcome={check} listFiles /> : null}
+                          {copy ? <ExportPanel target={target} catalogId={pkg.catalogId} inset /> : null}
+                        </div>
                       </td>
                     </tr>
-                    {check || copy ? (
-                      <tr className="history-check">
-                        <td colSpan={6}>
-                          <div className="history-extras">
-                            {check ? <RecheckSummary outcome={check} listFiles /> : null}
-                            {copy ? <ExportPanel target={target} catalogId={pkg.catalogId} inset /> : null}
-                          </div>
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </DataTable>
       ) : packages ? (
         <div className="empty-state">
           <Icon name="history" className="empty-icon" />
@@ -142,6 +133,6 @@ export function HistoryView() {
           {loading ? 'Reading the staging folder…' : ''}
         </p>
       )}
-    </section>
+    </ViewPage>
   );
 }

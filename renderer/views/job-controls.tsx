@@ -18,15 +18,13 @@ const ACTION: Readonly<Record<JobAction, { label: string; icon: IconName; busy: 
   report: { label: 'Open report', icon: 'file', busy: 'Opening…' },
 };
 
-export const ActionButton = memo(function ActionButton({
-  job,
-  action,
-  primary = false,
-}: {
-  job: JobSnapshot;
-  action: JobAction;
-  primary?: boolean;
-}) {
+export interface ActionButtonProps {
+  readonly job: JobSnapshot;
+  readonly action: JobAction;
+  readonly primary?: boolean;
+}
+
+export const ActionButton = memo(function ActionButton({ job, action, primary = false }: ActionButtonProps) {
   const busy = useCourier((s) => s.busy[job.jobId]);
   const run = useCourier((s) => s.runJobAction);
   const spec = ACTION[action];

@@ -2,11 +2,13 @@
 // open report, copy to drive) and every artifact with its checks. Re-check results join the same
 // table; a copy to a drive shows its own panel above it.
 import { useMemo } from 'react';
+import { DataTable, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
-import { ProgressMeter } from '../components/progress-meter.js';
+import { PageHead } from '../components/page-head.js';
 import { StatusBadge } from '../components/status-badge.js';
-import { jobPackageState } from '../format/status.js';
+import { TransferProgress } from '../components/transfer-progress.js';
+import { jobPackageState, meterTone } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
 import { selectSelectedJob } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
@@ -17,9 +19,22 @@ import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { ActionButton, JobControls } from './job-controls.js';
 import { jobDetailModel } from './job-detail-model.js';
+import { JobOpeningNote } from './job-opening-note.js';
 import { ItemRow } from './item-row.js';
 import { RecheckSummary } from './recheck-summary.js';
-import { TransferStats } from '../components/transfer-stats.js';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Artifact' },
+  { label: 'Size', className: 'num' },
+  { label: 'Progress' },
+  { label: 'Checks' },
+  { label: 'Result' },
+  { label: 'Details', className: 'col-toggle', hidden: true },
+];
+/** After a verify again, the result column also shows each file's re-check. */
+const RECHECK_COLUMNS = COLUMNS.map((column) =>
+  column.label === 'Result' ? { label: 'Result · re-check' } : column,
+);
 
 export function JobDetailView() {
   const job = useCourier(selectSelectedJob);
@@ -49,38 +64,28 @@ export function JobDetailView() {
   return (
     <section className="view view-wide" aria-labelledby="job-heading">
       {back}
-      <header className="page-head">
-        <div>
-          <h1 id="job-heading" className="mono-title">
-            {job.catalogId}
-          </h1>
-          <p className="page-sub">
-            {job.itemType} · started {formatDateTime(job.startedAt)}
-            {job.bytesTotal !== null ? ` · ${formatBytes(job.bytesTotal)}` : ''}
-          </p>
-        </div>
+      <PageHead
+        id="job-heading"
+        title={job.catalogId}
+        titleClassName="mono-title"
+        sub={[
+          job.itemType,
+          `started ${formatDateTime(job.startedAt)}`,
+          ...(job.bytesTotal !== null ? [formatBytes(job.bytesTotal)] : []),
+        ].join(' · ')}
+      >
         <StatusBadge status={model.status} size="large" />
-      </header>
+      </PageHead>
 
       <div className="panel job-summary">
-        <ProgressMeter
+        <TransferProgress
           label={`Progress of ${job.catalogId}`}
           percent={model.percent}
           valueText={
             model.percent === null ? model.progressText : `${model.percent}% · ${model.progressText}`
           }
-          tone={
-            model.status.tone === 'danger' ? 'danger' : model.status.tone === 'success' ? 'success' : 'info'
-          }
-          size="large"
-          showPercent
-        />
-        <TransferStats
-          doneLabel="Transferred"
-          doneText={model.progressText}
-          speedText={model.speedText}
-          etaText={model.etaText}
-          etaWords={model.etaWords}
+          tone={meterTone(model.status)}
+          stats={{ ...model, doneLabel: 'Transferred', doneText: model.progressText }}
         />
         <CountsLine counts={model.counts} running={job.phase !== 'staged' && job.phase !== 'failed'} />
         <div className="button-row">
@@ -105,6 +110,7 @@ export function JobDetailView() {
             <code>{job.folder}</code>
           </p>
         ) : null}
+        <JobOpeningNote jobId={job.jobId} />
       </div>
 
       {exportTarget ? <ExportPanel target={exportTarget} catalogId={job.catalogId} /> : null}
@@ -112,41 +118,30 @@ export function JobDetailView() {
       {actionError ? <ErrorPanel error={actionError} context="The last action did not go through." /> : null}
       {check ? <RecheckSummary outcome={check} /> : null}
 
-      <div className="table-wrap">
-        <table className="items">
-          <caption className="visually-hidden">Artifacts of {job.catalogId}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Artifact</th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">Progress</th>
-              <th scope="col">Checks</th>
-              <th scope="col">{showRecheck ? 'Result · re-check' : 'Result'}</th>
-              <th scope="col">
-                <span className="visually-hidden">Details</span>
-              </th>
-            </tr>
-          </thead>
-          {job.items.map((item) => (
-            <ItemRow
-              key={item.itemKey}
-              item={item}
-              catalogId={job.catalogId}
-              recheck={recheck.get(item.itemKey) ?? null}
-              showRecheck={showRecheck}
-            />
-          ))}
-        </table>
-        {job.items.length === 0 ? (
-          <p className="empty">
-            {job.phase === 'preparing' || job.phase === 'queued'
-              ? 'The file list arrives when the server has prepared the delivery.'
-              : 'This delivery has no files.'}
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        className="items"
+        caption={`Artifacts of ${job.catalogId}`}
+        columns={showRecheck ? RECHECK_COLUMNS : COLUMNS}
+        after={
+          job.items.length === 0 ? (
+            <p className="empty">
+              {job.phase === 'preparing' || job.phase === 'queued'
+                ? 'The file list arrives when the server has prepared the delivery.'
+                : 'This delivery has no files.'}
+            </p>
+          ) : null
+        }
+      >
+        {job.items.map((item) => (
+          <ItemRow
+            key={item.itemKey}
+            item={item}
+            catalogId={job.catalogId}
+            recheck={recheck.get(item.itemKey) ?? null}
+            showRecheck={showRecheck}
+          />
+        ))}
+      </DataTable>
     </section>
   );
 }

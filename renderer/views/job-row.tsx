@@ -5,7 +5,7 @@ import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { ProgressMeter } from '../components/progress-meter.js';
 import { StatusBadge } from '../components/status-badge.js';
-import { jobStatus } from '../format/status.js';
+import { jobStatus, meterTone } from '../format/status.js';
 import { describeEta, formatEta, formatSpeed } from '../format/units.js';
 import { countItems, isActive, jobPercent } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
@@ -29,11 +29,11 @@ export const JobRow = memo(function JobRow({ jobId }: { jobId: string }) {
     <li className={`job-card job-${status.tone}`} aria-labelledby={headingId}>
       <div className="job-card-head">
         <div className="job-title">
-          <h3 id={headingId}>
+          <h2 id={headingId}>
             <button type="button" className="link-button" onClick={() => openJob(job.jobId)}>
               {job.catalogId}
             </button>
-          </h3>
+          </h2>
           <span className="job-type">{job.itemType}</span>
         </div>
         <StatusBadge status={status} />
@@ -44,7 +44,7 @@ export const JobRow = memo(function JobRow({ jobId }: { jobId: string }) {
             label={`Progress of ${job.catalogId}`}
             percent={percent}
             valueText={percent === null ? progressText : `${percent}% · ${progressText}`}
-            tone={status.tone === 'danger' ? 'danger' : status.tone === 'success' ? 'success' : 'info'}
+            tone={meterTone(status)}
             size="large"
             showPercent
           />

@@ -2,6 +2,7 @@
 // progress tick of one delivery re-renders that card only.
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { ViewPage } from '../components/view-page.js';
 import { selectActiveCount } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import { JobRow } from './job-row.js';
@@ -13,20 +14,19 @@ export function JobsView() {
   const active = useCourier(selectActiveCount);
   const navigate = useCourier((s) => s.navigate);
   return (
-    <section className="view" aria-labelledby="jobs-heading">
-      <header className="page-head">
-        <div>
-          <h1 id="jobs-heading">Deliveries</h1>
-          <p className="page-sub">
-            {order.length === 0
-              ? 'Nothing staged in this session yet.'
-              : `${order.length} in the list · ${active} running`}
-          </p>
-        </div>
+    <ViewPage
+      view="jobs"
+      sub={
+        order.length === 0
+          ? 'Nothing staged in this session yet.'
+          : `${order.length} in the list · ${active} running`
+      }
+      actions={
         <button type="button" className="button button-primary" onClick={() => navigate('get')}>
           <Icon name="plus" /> Get a delivery
         </button>
-      </header>
+      }
+    >
       {error ? <ErrorPanel error={error} context="Courier could not list the deliveries." /> : null}
       {order.length > 0 ? (
         <ul className="job-list" aria-label="Deliveries">
@@ -52,6 +52,6 @@ export function JobsView() {
           Loading deliveries…
         </p>
       )}
-    </section>
+    </ViewPage>
   );
 }

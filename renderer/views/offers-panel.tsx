@@ -1,10 +1,19 @@
 // The server's offerings (listProjects): search, page through, read the release notes, and get one.
 // Release notes are server text and are shown as plain text only.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DataTable, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
 import { useCourier } from '../store/store-context.js';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Project' },
+  { label: 'Version' },
+  { label: 'Size', className: 'num' },
+  { label: 'Released' },
+  { label: 'Action', className: 'col-action', hidden: true },
+];
 
 export function OffersPanel({ disabled, onGet }: { disabled: boolean; onGet: (catalogId: string) => void }) {
   const offers = useCourier((s) => s.offers);
@@ -50,57 +59,41 @@ export function OffersPanel({ disabled, onGet }: { disabled: boolean; onGet: (ca
       </div>
       {error ? <ErrorPanel error={error} compact context="The offerings could not be listed." /> : null}
       {offers && offers.projects.length > 0 ? (
-        <div className="table-wrap">
-          <table className="offers">
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Version</th>
-                <th scope="col" className="num">
-                  Size
+        <DataTable className="offers" columns={COLUMNS}>
+          <tbody>
+            {offers.projects.map((offer) => (
+              <tr key={`${offer.projectId}-${offer.catalogId ?? ''}`}>
+                <th scope="row">
+                  <span className="item-name">{offer.displayName ?? offer.projectName}</span>
+                  {offer.catalogId ? <code className="item-meta">{offer.catalogId}</code> : null}
+                  {offer.releaseNotes ? (
+                    <details className="notes">
+                      <summary>Release notes</summary>
+                      <p>{offer.releaseNotes}</p>
+                    </details>
+                  ) : null}
                 </th>
-                <th scope="col">Released</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
+                <td>{offer.version ?? '—'}</td>
+                <td className="num">{formatBytes(offer.size)}</td>
+                <td className="date">{formatDateTime(offer.releasedAt)}</td>
+                <td className="col-action">
+                  {offer.catalogId ? (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={disabled}
+                      onClick={() => offer.catalogId && onGet(offer.catalogId)}
+                    >
+                      <Icon name="download" /> Get <span className="visually-hidden">{offer.catalogId}</span>
+                    </button>
+                  ) : (
+                    <span className="muted">No release</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {offers.projects.map((offer) => (
-                <tr key={`${offer.projectId}-${offer.catalogId ?? ''}`}>
-                  <th scope="row">
-                    <span className="item-name">{offer.displayName ?? offer.projectName}</span>
-                    {offer.catalogId ? <code className="item-meta">{offer.catalogId}</code> : null}
-                    {offer.releaseNotes ? (
-                      <details className="notes">
-                        <summary>Release notes</summary>
-                        <p>{offer.releaseNotes}</p>
-                      </details>
-                    ) : null}
-                  </th>
-                  <td>{offer.version ?? '—'}</td>
-                  <td className="num">{formatBytes(offer.size)}</td>
-                  <td className="date">{formatDateTime(offer.releasedAt)}</td>
-                  <td className="col-action">
-                    {offer.catalogId ? (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={disabled}
-                        onClick={() => offer.catalogId && onGet(offer.catalogId)}
-                      >
-                        <Icon name="download" /> Get{' '}
-                        <span className="visually-hidden">{offer.catalogId}</span>
-                      </button>
-                    ) : (
-                      <span className="muted">No release</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <p className="muted" role="status">
           {loading ? 'Loading offerings…' : offers ? 'No offerings match.' : ''}

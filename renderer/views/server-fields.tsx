@@ -1,6 +1,8 @@
 // The real-server part of the connection form: address, sign-in method and credentials. Password
 // and device secret fields start empty every time: the UI never receives a stored secret.
 import type { AuthMode, SettingsView } from '../../electron/shared/ipc-contract.js';
+import { RadioChoices, type RadioOption } from '../components/choices.js';
+import { TextField } from '../components/text-field.js';
 import { useCourier } from '../store/store-context.js';
 import { CLIENT_CERTIFICATE_HELP_ID, ClientCertificateFields } from './client-certificate-fields.js';
 
@@ -13,11 +15,55 @@ export interface ServerDraft {
   readonly deviceSecret?: string;
 }
 
-function secretHelp(settings: SettingsView, isSet: boolean, what: string): string {
+/** The sign-in choices; once the certificate is chosen, its help (shown then) describes it. */
+const authOptions = (current: AuthMode): readonly RadioOption<AuthMode>[] => [
+  { value: 'password', label: 'User name and password' },
+  { value: 'deviceSecret', label: 'Device secret' },
+  {
+    value: 'clientCertificate',
+    label: 'Client certificate',
+    ...(current === 'clientCertificate' ? { describedBy: CLIENT_CERTIFICATE_HELP_ID } : {}),
+  },
+];
+
+const SECRET = {
+  password: { id: 'password', label: 'Password', what: 'password', autoComplete: 'current-password' },
+  deviceSecret: { id: 'device-secret', label: 'Device secret', what: 'device secret', autoComplete: 'off' },
+} as const;
+
+function secretHelp(settings: SettingsView, kind: keyof typeof SECRET): string {
+  const { what } = SECRET[kind];
+  const isSet = kind === 'password' ? settings.hasPassword : settings.hasDeviceSecret;
   if (!isSet) return `No ${what} saved yet.`;
   return settings.secretStorage === 'encrypted'
     ? `A ${what} is saved, encrypted by the operating system. Type a new one to replace it.`
     : `A ${what} is kept in memory until Courier closes (this computer cannot encrypt it).`;
+}
+
+/** A password or device secret: always empty at first, since the UI never receives a stored one. */
+function SecretField({
+  settings,
+  kind,
+  value,
+  onDraft,
+}: {
+  settings: SettingsView;
+  kind: keyof typeof SECRET;
+  value: string | undefined;
+  onDraft: (next: ServerDraft) => void;
+}) {
+  const { id, label, autoComplete } = SECRET[kind];
+  return (
+    <TextField
+      id={id}
+      label={label}
+      type="password"
+      help={secretHelp(settings, kind)}
+      value={value ?? ''}
+      autoComplete={autoComplete}
+      onChange={(event) => onDraft({ [kind]: event.target.value })}
+    />
+  );
 }
 
 export function ServerFields({
@@ -39,97 +85,40 @@ export function ServerFields({
           Use the built-in demo server instead
         </button>
       </div>
-      <div className="field">
-        <label htmlFor="api-url">Server address</label>
-        <input
-          id="api-url"
-          type="url"
-          required
-          value={draft.apiUrl ?? settings.apiUrl}
-          placeholder="https://getapp.example.org/api"
-          spellCheck={false}
-          autoComplete="url"
-          onChange={(event) => onDraft({ apiUrl: event.target.value })}
-        />
-      </div>
-      <fieldset className="field">
-        <legend>Sign in with</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="auth-mode"
-            value="password"
-            checked={authMode === 'password'}
-            onChange={() => onDraft({ authMode: 'password' })}
-          />
-          User name and password
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="auth-mode"
-            value="deviceSecret"
-            checked={authMode === 'deviceSecret'}
-            onChange={() => onDraft({ authMode: 'deviceSecret' })}
-          />
-          Device secret
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="auth-mode"
-            value="clientCertificate"
-            checked={authMode === 'clientCertificate'}
-            aria-describedby={authMode === 'clientCertificate' ? CLIENT_CERTIFICATE_HELP_ID : undefined}
-            onChange={() => onDraft({ authMode: 'clientCertificate' })}
-          />
-          Client certificate
-        </label>
-      </fieldset>
+      <TextField
+        id="api-url"
+        label="Server address"
+        type="url"
+        required
+        value={draft.apiUrl ?? settings.apiUrl}
+        placeholder="https://getapp.example.org/api"
+        spellCheck={false}
+        autoComplete="url"
+        onChange={(event) => onDraft({ apiUrl: event.target.value })}
+      />
+      <RadioChoices
+        legend="Sign in with"
+        name="auth-mode"
+        value={authMode}
+        options={authOptions(authMode)}
+        onChange={(value) => onDraft({ authMode: value })}
+      />
       {authMode === 'clientCertificate' ? <ClientCertificateFields settings={settings} /> : null}
       {authMode === 'password' ? (
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="username">User name</label>
-            <input
-              id="username"
-              value={draft.username ?? settings.username}
-              autoComplete="username"
-              spellCheck={false}
-              onChange={(event) => onDraft({ username: event.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">Password</label>
-            <input
-              id="password"
-              type="password"
-              value={draft.password ?? ''}
-              autoComplete="current-password"
-              aria-describedby="password-help"
-              onChange={(event) => onDraft({ password: event.target.value })}
-            />
-            <p id="password-help" className="help">
-              {secretHelp(settings, settings.hasPassword, 'password')}
-            </p>
-          </div>
+          <TextField
+            id="username"
+            label="User name"
+            value={draft.username ?? settings.username}
+            autoComplete="username"
+            spellCheck={false}
+            onChange={(event) => onDraft({ username: event.target.value })}
+          />
+          <SecretField settings={settings} kind="password" value={draft.password} onDraft={onDraft} />
         </div>
       ) : null}
       {authMode === 'deviceSecret' ? (
-        <div className="field">
-          <label htmlFor="device-secret">Device secret</label>
-          <input
-            id="device-secret"
-            type="password"
-            value={draft.deviceSecret ?? ''}
-            autoComplete="off"
-            aria-describedby="device-secret-help"
-            onChange={(event) => onDraft({ deviceSecret: event.target.value })}
-          />
-          <p id="device-secret-help" className="help">
-            {secretHelp(settings, settings.hasDeviceSecret, 'device secret')}
-          </p>
-        </div>
+        <SecretField settings={settings} kind="deviceSecret" value={draft.deviceSecret} onDraft={onDraft} />
       ) : null}
     </>
   );

@@ -1,26 +1,20 @@
 // "Settings": how hard Courier pulls (parallel downloads, bandwidth, polling), what it accepts
-// (unverified files, signing key) and how it trusts the server (CA bundle, client certificate).
+// (unverified files, signing key), how it trusts the server (CA bundle, client certificate) and how
+// it looks (light or dark).
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
 import type { SettingsView as Settings } from '../../electron/shared/ipc-contract.js';
 import { ErrorPanel } from '../components/error-panel.js';
-import { Icon } from '../components/icon.js';
+import { SavedNote } from '../components/saved-note.js';
+import { ViewPage } from '../components/view-page.js';
 import { useCourier } from '../store/store-context.js';
+import { AppearanceFields } from './appearance-fields.js';
 import { FileSetting } from './file-setting.js';
+import { SettingsGate } from './settings-gate.js';
 import { TuneFields, draftToUpdate, type TuneDraft } from './tune-fields.js';
 
 export function SettingsView() {
-  const settings = useCourier((s) => s.settings);
-  const settingsError = useCourier((s) => s.settingsError);
-  if (!settings) {
-    return (
-      <section className="view" aria-labelledby="settings-heading">
-        <h1 id="settings-heading">Settings</h1>
-        {settingsError ? <ErrorPanel error={settingsError} /> : <p role="status">Loading…</p>}
-      </section>
-    );
-  }
-  return <SettingsForm settings={settings} />;
+  return <SettingsGate view="settings">{(settings) => <SettingsForm settings={settings} />}</SettingsGate>;
 }
 
 /** "ab12cd34…" → "AB12 CD34 …": a fingerprint a person can compare aloud. */
@@ -48,13 +42,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <section className="view" aria-labelledby="settings-heading">
-      <header className="page-head">
-        <div>
-          <h1 id="settings-heading">Settings</h1>
-          <p className="page-sub">Download limits, verification policy and trust.</p>
-        </div>
-      </header>
+    <ViewPage view="settings" sub="Download limits, verification policy and trust.">
       <form className="panel form" noValidate onSubmit={(event) => void submit(event)}>
         <h2>Downloads</h2>
         <TuneFields
@@ -74,9 +62,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               {change.message}
             </span>
           ) : saved && !dirty ? (
-            <span className="saved" role="status">
-              <Icon name="check" /> Saved
-            </span>
+            <SavedNote />
           ) : null}
         </div>
         {error ? <ErrorPanel error={error} context="The settings were not saved." /> : null}
@@ -120,6 +106,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         ) : null}
       </section>
-    </section>
+      <AppearanceFields settings={settings} />
+    </ViewPage>
   );
 }

@@ -1,11 +1,14 @@
 // The tunable numbers and policies of the settings form, edited as text and checked here before
 // anything is sent (the service validates again). Units shown are the ones technicians read.
 import type { SettingsUpdate, SettingsView } from '../../electron/shared/ipc-contract.js';
+import { CheckChoice } from '../components/choices.js';
+import { TextField } from '../components/text-field.js';
+import { MIB } from '../format/units.js';
 
 export interface TuneDraft {
   readonly concurrency?: string;
   readonly limitOn?: boolean;
-  /** Decimal megabytes per second, as speeds are shown. */
+  /** MiB per second, the unit speeds are shown in. */
   readonly limitMBps?: string;
   readonly pollSeconds?: string;
   readonly allowUnverified?: boolean;
@@ -15,7 +18,6 @@ export interface TuneDraft {
 
 type Checked = { ok: true; value: SettingsUpdate } | { ok: false; message: string };
 
-const MB = 1_000_000;
 const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
 export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked {
@@ -31,11 +33,11 @@ export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked
     if (!on) {
       if (settings.bandwidthLimit !== null) update.bandwidthLimit = null;
     } else {
-      const mbps = number(draft.limitMBps ?? String((settings.bandwidthLimit ?? 0) / MB));
+      const mbps = number(draft.limitMBps ?? String((settings.bandwidthLimit ?? 0) / MIB));
       if (!Number.isFinite(mbps) || mbps < 0.01 || mbps > 100_000) {
-        return { ok: false, message: 'Bandwidth limit: at least 0.01 MB/s.' };
+        return { ok: false, message: 'Bandwidth limit: at least 0.01 MiB/s.' };
       }
-      const bytes = Math.round(mbps * MB);
+      const bytes = Math.round(mbps * MIB);
       if (bytes !== settings.bandwidthLimit) update.bandwidthLimit = bytes;
     }
   }
@@ -74,45 +76,36 @@ export function TuneFields({
   return (
     <>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="concurrency">Parallel downloads</label>
-          <input
-            id="concurrency"
-            type="number"
-            min={1}
-            max={16}
-            step={1}
-            className="input-number"
-            value={draft.concurrency ?? String(settings.concurrency)}
-            onChange={(event) => onDraft({ concurrency: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="poll-seconds">Server polling interval (s)</label>
-          <input
-            id="poll-seconds"
-            type="number"
-            min={0.5}
-            max={60}
-            step="any"
-            className="input-number"
-            value={draft.pollSeconds ?? String(settings.pollIntervalMs / 1000)}
-            onChange={(event) => onDraft({ pollSeconds: event.target.value })}
-          />
-        </div>
+        <TextField
+          id="concurrency"
+          label="Parallel downloads"
+          type="number"
+          min={1}
+          max={16}
+          step={1}
+          className="input-number"
+          value={draft.concurrency ?? String(settings.concurrency)}
+          onChange={(event) => onDraft({ concurrency: event.target.value })}
+        />
+        <TextField
+          id="poll-seconds"
+          label="Server polling interval (s)"
+          type="number"
+          min={0.5}
+          max={60}
+          step="any"
+          className="input-number"
+          value={draft.pollSeconds ?? String(settings.pollIntervalMs / 1000)}
+          onChange={(event) => onDraft({ pollSeconds: event.target.value })}
+        />
       </div>
       <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={limitOn}
-            onChange={(event) => onDraft({ limitOn: event.target.checked })}
-          />
+        <CheckChoice checked={limitOn} onChange={(checked) => onDraft({ limitOn: checked })}>
           Limit bandwidth
-        </label>
+        </CheckChoice>
         <div className="inline-input">
           <label htmlFor="limit-mbps" className="visually-hidden">
-            Bandwidth limit in MB/s
+            Bandwidth limit in MiB/s
           </label>
           <input
             id="limit-mbps"
@@ -123,23 +116,21 @@ export function TuneFields({
             disabled={!limitOn}
             value={
               draft.limitMBps ??
-              (settings.bandwidthLimit === null ? '' : String(settings.bandwidthLimit / MB))
+              (settings.bandwidthLimit === null ? '' : String(settings.bandwidthLimit / MIB))
             }
             onChange={(event) => onDraft({ limitMBps: event.target.value })}
           />
-          <span className="unit">MB/s for all downloads together</span>
+          <span className="unit">MiB/s for all downloads together</span>
         </div>
       </div>
       <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={draft.allowUnverified ?? settings.allowUnverified}
-            aria-describedby="unverified-help"
-            onChange={(event) => onDraft({ allowUnverified: event.target.checked })}
-          />
+        <CheckChoice
+          checked={draft.allowUnverified ?? settings.allowUnverified}
+          describedBy="unverified-help"
+          onChange={(checked) => onDraft({ allowUnverified: checked })}
+        >
           Keep files that nothing can vouch for
-        </label>
+        </CheckChoice>
         <p id="unverified-help" className="help">
           Off (recommended): a file with neither a published hash nor a signature that can be checked is not
           kept. On: it is kept and marked <strong>Unverified</strong> in the package.
@@ -160,14 +151,12 @@ export function TuneFields({
           With a real GetApp server, download addresses are accepted from the API server and these origins
           only (one per line).
         </p>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={draft.allowHttp ?? settings.allowHttp}
-            onChange={(event) => onDraft({ allowHttp: event.target.checked })}
-          />
+        <CheckChoice
+          checked={draft.allowHttp ?? settings.allowHttp}
+          onChange={(checked) => onDraft({ allowHttp: checked })}
+        >
           Allow unencrypted http:// downloads
-        </label>
+        </CheckChoice>
       </div>
     </>
   );

@@ -1,5 +1,6 @@
-// Benchmark (not a test): how fast the demo object store serves the 2 GiB seeded image to curl on
-// loopback. Runs against the build (`npm run build` first); imports dist/, never the TS sources.
+// Benchmark (not a test), `npm run bench:demo-server`: how fast the demo object store serves the
+// 2 GiB seeded image to curl on loopback. Runs against the build (`npm run build` first); imports
+// dist/, never the TS sources.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';

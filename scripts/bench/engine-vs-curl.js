@@ -1,6 +1,6 @@
 // Benchmark (not a test): downloads the 2 GiB demo item with Courier's engine (the real `courier
 // fetch` process, hashing included) and with `curl -o` from the same demo server, alternately, and
-// prints both throughputs, their ratio and the engine's peak RSS. Run with `npm run bench`.
+// prints both throughputs, their ratio and the engine's peak RSS. Run with `npm run bench:demo`.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

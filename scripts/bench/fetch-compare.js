@@ -1,15 +1,20 @@
-// Benchmark (not a test): the 2 GiB demo item fetched by two builds of `courier`, alternately, from one
-// demo server in its own process; prints wall and CPU seconds (medians) of each and their ratio. Used
-// to price a change to the fetch path, e.g. the read-back before commit (I3):
-//   git worktree add /tmp/courier-base <commit> && (cd /tmp/courier-base && npm ci && npm run build)
-//   BENCH_DIR=/tmp node scripts/bench/fetch-compare.js /tmp/courier-base
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+// Benchmark (not a test): one delivery fetched by two builds of `courier`, alternately, from one nginx
+// on loopback (the same origin as `npm run bench`); prints wall and CPU seconds (medians) and peak RSS
+// of each and their ratio. Used to price a change to the fetch path:
+//   mkdir /tmp/courier-base && git archive HEAD | tar -x -C /tmp/courier-base
+//   ln -s "$PWD/node_modules" /tmp/courier-base/ && (cd /tmp/courier-base && npx tsc -p tsconfig.node.json)
+//   npm run bench:compare -- /tmp/courier-base
+// BENCH_DELIVERY=large (one 2 GiB file, default), small (16 MiB) or many (200 x 5 MiB);
+// BENCH_ROUNDS (default 3); BENCH_DIR (default: the temp folder); BENCH_SIZE (the large file's bytes).
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { benchDeliveries, startBenchOrigin } from './nginx-deliveries.js';
+import { findNginx, NGINX_MISSING } from './nginx-origin.js';
+import { median, timed } from './timed.js';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,50 +23,34 @@ if (!other) {
   console.error('usage: node scripts/bench/fetch-compare.js <other checkout, built>');
   process.exit(2);
 }
-const ID = '4.large-image@1.0.0';
+if (!(await findNginx())) {
+  console.error(NGINX_MISSING);
+  process.exit(2);
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECRET = 'demo-device-secret';
-
-async function startServer() {
-  const child = spawn(process.execPath, [join(here, 'bin', 'courier.js'), 'demo', '--port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise((done) => createInterface({ input: child.stdout }).once('line', done));
-  return { info: JSON.parse(/** @type {string} */ (line)), stop: () => child.kill('SIGTERM') };
+const which = /** @type {'large' | 'small' | 'many'} */ (process.env.BENCH_DELIVERY ?? 'large');
+if (!['large', 'small', 'many'].includes(which)) {
+  console.error('BENCH_DELIVERY is large, small or many');
+  process.exit(2);
 }
-
-/**
- * One `courier fetch` under /usr/bin/time: wall and CPU seconds, peak RSS.
- * @param {string} checkout
- * @param {{ apiUrl: string, storageUrl: string }} info
- * @param {string} dir
- */
-async function fetchOnce(checkout, info, dir) {
-  const out = await mkdtemp(join(dir, 'fetch-'));
-  await run('sync');
-  const args = ['-f', '%e %U %S %M', process.execPath, join(checkout, 'bin', 'courier.js'), 'fetch', ID];
-  args.push('--json', '--out', out, '--server', info.apiUrl, '--device-secret-env', 'BENCH_SECRET');
-  args.push('--storage-origin', info.storageUrl, '--allow-http');
-  const { stderr } = await run('/usr/bin/time', args, {
-    env: { ...process.env, BENCH_SECRET: SECRET },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  await rm(out, { recursive: true, force: true });
-  const [wall = 0, user = 0, sys = 0, rssKiB = 0] =
-    stderr.trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
-  return { wall, cpu: user + sys, rssMiB: rssKiB / 1024 };
-}
-
-/** @param {number[]} values */
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main() {
-  const dir = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'courier-fetch-compare-'));
-  const server = await startServer();
+  const top = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'courier-fetch-compare-'));
+  const data = join(top, 'data');
+  await mkdir(data);
+  const all = benchDeliveries({
+    largeBytes: Number(process.env.BENCH_SIZE ?? 2 ** 31),
+    manyCount: 200,
+    manyBytes: 5 * 2 ** 20,
+  });
+  // Only the delivery compared is generated and served.
+  const empty = { catalogId: '', files: [] };
+  const deliveries = { large: empty, small: empty, many: empty, [which]: all[which] };
+  const origin = await startBenchOrigin(data, deliveries);
   /** @typedef {'this' | 'other'} Build */
   /** @type {Record<Build, string>} */
   const builds = { this: here, other: resolve(other) };
-  /** @type {Record<Build, { wall: number, cpu: number, rssMiB: number }[]>} */
+  /** @type {Record<Build, import('./timed.js').Timed[]>} */
   const runs = { this: [], other: [] };
   /** @type {Build[][]} */
   const orders = [
@@ -71,7 +60,13 @@ async function main() {
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const name of orders[round % 2] ?? []) {
-        const result = await fetchOnce(builds[name], server.info, dir);
+        const out = await mkdtemp(join(top, 'fetch-'));
+        await run('sync');
+        const cli = join(builds[name], 'bin', 'courier.js');
+        const result = await timed(process.execPath, [cli, ...origin.fetchArgs(all[which].catalogId, out)], {
+          env: origin.env,
+        });
+        await rm(out, { recursive: true, force: true });
         runs[name].push(result);
         console.log(
           `round ${round + 1} ${name.padEnd(5)} wall ${result.wall.toFixed(2)} s  cpu ${result.cpu.toFixed(2)} s  rss ${result.rssMiB.toFixed(0)} MiB`,
@@ -79,18 +74,19 @@ async function main() {
       }
     }
   } finally {
-    server.stop();
-    await rm(dir, { recursive: true, force: true });
+    await origin.stop();
+    await rm(top, { recursive: true, force: true });
   }
   /** @param {Build} name */
   const summary = (name) => ({
     wall: median(runs[name].map((r) => r.wall)),
     cpu: median(runs[name].map((r) => r.cpu)),
+    rss: Math.max(...runs[name].map((r) => r.rssMiB)),
   });
   const a = summary('this');
   const b = summary('other');
   console.log(
-    `\nmedians of ${ROUNDS}: this ${a.wall.toFixed(2)} s wall, ${a.cpu.toFixed(2)} s cpu; other (${builds.other}) ${b.wall.toFixed(2)} s wall, ${b.cpu.toFixed(2)} s cpu`,
+    `\n${which}, medians of ${ROUNDS}: this ${a.wall.toFixed(2)} s wall, ${a.cpu.toFixed(2)} s cpu, ${a.rss.toFixed(0)} MiB; other (${builds.other}) ${b.wall.toFixed(2)} s wall, ${b.cpu.toFixed(2)} s cpu, ${b.rss.toFixed(0)} MiB`,
   );
   console.log(`this / other: wall ${(a.wall / b.wall).toFixed(3)}, cpu ${(a.cpu / b.cpu).toFixed(3)}`);
 }

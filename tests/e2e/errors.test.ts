@@ -3,7 +3,7 @@
 // each with its code, meaning and remedy.
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../electron/demo-server/index.js';
-import { ERROR_TEXT } from '../../electron/shared/error-text.js';
+import { ERROR_TEXT } from '../../electron/shared/error-meanings.js';
 import { screenshot, useE2e } from '../support/e2e-harness.js';
 
 const e2e = useE2e();

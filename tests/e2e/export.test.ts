@@ -92,6 +92,8 @@ describe.sequential('copying a staged delivery to a drive from the UI', () => {
 
       await page.getByRole('button', { name: 'Verify a package' }).click();
       const check = page.getByRole('region', { name: 'Verify a package' });
+      // Browser mode has no folder picker: it lists the packages on the export target to choose from.
+      await check.getByRole('button', { name: `Verify ${CATALOG_ID}` }).click();
       await check.getByText(/All 3 files intact \(checksums and signatures re-checked\)/).waitFor();
       const table = check.getByRole('table', { name: `Files of ${CATALOG_ID} in the chosen folder` });
       expect(await table.getByText('Verified', { exact: true }).count()).toBe(3);

@@ -5,7 +5,7 @@ import { startDemoServer } from '../../electron/demo-server/index.js';
 import type { DemoServer, DemoServerOptions, LoggedRequest } from '../../electron/demo-server/index.js';
 import { createApiClient } from '../../electron/engine/api/api-client.js';
 import type { ApiClient, ApiClientOptions } from '../../electron/engine/api/api-client.js';
-import type { LogFields } from '../../electron/engine/api/api-logger.js';
+import type { Log } from '../../electron/shared/log.js';
 import { ManualClock } from '../../electron/engine/clock.js';
 import { createTransport } from '../../electron/engine/http/transport.js';
 import type { HttpTransport } from '../../electron/engine/http/transport.js';
@@ -36,7 +36,7 @@ export function useApiHarness(): (options?: DemoServerOptions) => Promise<ApiHar
       await server.close();
     });
     const logs: string[] = [];
-    const record = (level: string) => (message: string, fields?: LogFields) =>
+    const log: Log = (level, message, fields) =>
       logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
     return {
       clock,
@@ -55,7 +55,7 @@ export function useApiHarness(): (options?: DemoServerOptions) => Promise<ApiHar
           transport,
           clock,
           random: () => 0.5,
-          logger: { info: record('info'), warn: record('warn') },
+          log,
           ...overrides,
         }),
       requests: (suffix) =>

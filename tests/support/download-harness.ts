@@ -7,7 +7,11 @@ import { afterEach, beforeEach } from 'vitest';
 import { startDemoServer } from '../../electron/demo-server/index.js';
 import type { DemoServer } from '../../electron/demo-server/index.js';
 import { ManualClock } from '../../electron/engine/clock.js';
-import type { DownloadDeps, DownloadRequest, ResumeState } from '../../electron/engine/download/types.js';
+import type {
+  DownloadDeps,
+  DownloadRequest,
+  ResumeState,
+} from '../../electron/engine/download/download-types.js';
 import { createTransport } from '../../electron/engine/http/transport.js';
 import type { HttpTransport } from '../../electron/engine/http/transport.js';
 import { unlimited } from '../../electron/engine/rate-limiter.js';

@@ -18,6 +18,8 @@ import {
   createMemorySecretStore,
   type CourierService,
 } from '../../electron/service/index.js';
+import { browserDialogs, browserShell } from '../../electron/web-host/browser-dialogs.js';
+import { createReportPages } from '../../electron/web-host/report-pages.js';
 import { startWebHost, type WebHost } from '../../electron/web-host/server.js';
 import { ensureRendererBuilt } from './e2e-build.js';
 import { repoRoot } from './paths.js';
@@ -66,15 +68,13 @@ export async function startE2e(
   if (exportRoot) await mkdir(exportRoot);
   // Started here rather than on the service's first need, so a test can script faults before it acts.
   const demo = await startDemoServer({ faults: true, ...options.demo });
+  // What `npm run web` wires: no pickers, and reports opened as pages of the host.
+  const reports = createReportPages();
   const service = await createCourierService({
     settingsStore: createJsonSettingsStore(join(base, 'app-data')),
     secrets: createMemorySecretStore(),
-    dialogs: {
-      unavailable: 'Browser mode cannot open file pickers.',
-      chooseFolder: async () => undefined,
-      chooseFile: async () => undefined,
-    },
-    shell: { openPath: async (path) => `browser mode cannot open folders; the path is ${path}` },
+    dialogs: browserDialogs(stagingRoot),
+    shell: browserShell(reports),
     startDemo: async () => demo,
     clock: realClock,
     defaultStagingFolder: stagingRoot,
@@ -82,7 +82,7 @@ export async function startE2e(
     defaultDeviceId: 'TECH-LAPTOP-07',
     engineConfig: { polling: { intervalMs: 250, maxIntervalMs: 500 } },
   });
-  const host = await startWebHost({ service, rendererDir });
+  const host = await startWebHost({ service, rendererDir, reports });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);

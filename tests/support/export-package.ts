@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { BUILTIN_IDS } from '../../electron/demo-server/index.js';
 import { nodeFs } from '../../electron/engine/staging/fs-adapter.js';
 import { jobFolderName } from '../../electron/engine/staging/folder-name.js';
-import { writePackageFiles } from '../../electron/engine/staging/manifest.js';
+import { writePackageFiles } from '../../electron/engine/staging/manifest-io.js';
 import { CONTROL_DIR } from '../../electron/shared/manifest.js';
 import { engineHarness, type EngineHarness } from './engine-harness.js';
 import { makeArtifact, makeManifest } from './staging-package.js';
@@ -17,6 +17,8 @@ export interface StagedPackage {
   /** The package folder the engine staged (with its .courier/ control folder). */
   readonly folder: string;
   readonly catalogId: string;
+  /** The demo server's key the package's signatures were checked with (its manifest records it). */
+  readonly publicKeyPem: string;
 }
 
 /** Stages 1.field-nav@2.3.1 (a few MiB, several files) once for the test file, cleaned up after it. */
@@ -28,7 +30,7 @@ export function useStagedPackage(): () => StagedPackage {
     const job = await harness.fetch(BUILTIN_IDS.fieldNav);
     if (job.phase !== 'staged' || !job.folder)
       throw new Error(`staging failed: ${job.error?.message ?? job.phase}`);
-    staged = { folder: job.folder, catalogId: job.catalogId };
+    staged = { folder: job.folder, catalogId: job.catalogId, publicKeyPem: harness.server.publicKeyPem };
   });
   afterAll(async () => {
     await harness?.close();

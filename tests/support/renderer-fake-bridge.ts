@@ -67,8 +67,8 @@ export function createFakeBridge(): FakeBridge {
     listJobs: () => ok(fake.jobs),
     listHistory: () => ok([]),
     listProjects: () => ok({ projects: [], total: 0, page: 1, perPage: 20 }),
-    openJobFolder: () => ok(undefined),
-    openJobReport: () => ok(undefined),
+    openJobFolder: () => ok({ how: 'opened' }),
+    openJobReport: () => ok({ how: 'opened' }),
   };
   const bridge: Record<string, unknown> = {};
   for (const method of INVOKE_METHODS) {

@@ -1,6 +1,7 @@
 // Snapshot builders for renderer tests: plausible JobSnapshot / ItemSnapshot / SettingsView values
-// with any field overridden. Pure data; shared types only.
+// with any field overridden. Pure data; settings start from their defaults in settings-schema.ts.
 import type { SettingsView } from '../../electron/shared/ipc-contract.js';
+import { SETTING_DEFAULTS } from '../../electron/shared/settings-schema.js';
 import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.js';
 
 export const HEX_A = 'a'.repeat(64);
@@ -63,22 +64,16 @@ export function makeJob(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
 
 export function makeSettings(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
-    mode: 'demo',
+    // Every setting at its default (a new setting appears here by itself), then a plausible user.
+    ...SETTING_DEFAULTS,
     apiUrl: 'http://127.0.0.1:7380/api',
-    authMode: 'password',
     username: 'technician',
+    deviceId: 'TECH-LAPTOP-07',
     hasPassword: true,
     hasDeviceSecret: false,
     secretStorage: 'encrypted',
-    deviceId: 'TECH-LAPTOP-07',
-    itemType: 'software',
     stagingFolder: '/home/tech/Courier',
-    storageOrigins: [],
-    allowHttp: false,
-    concurrency: 3,
-    bandwidthLimit: null,
-    pollIntervalMs: 2000,
-    allowUnverified: false,
+    nativePickers: true,
     publicKey: null,
     caBundle: null,
     clientCertificate: null,

@@ -18,6 +18,7 @@ import {
   type Dialogs,
   type PushMessage,
   type SecretStore,
+  type Shell,
 } from '../../electron/service/index.js';
 import type { JobSnapshot } from '../../electron/shared/snapshots.js';
 
@@ -48,6 +49,10 @@ export async function serviceHarness(
     demoOptions?: DemoServerOptions;
     startDemo?: () => Promise<DemoServer>;
     appData?: string;
+    /** Replaces the openPath spy (browser mode's shell, for example). */
+    shell?: Shell;
+    /** Browser mode's stand-in for the drive (with dialogs that cannot open). */
+    exportTarget?: string;
   } = {},
 ): Promise<ServiceHarness> {
   const base = await mkdtemp(join(tmpdir(), 'courier-service-'));
@@ -67,12 +72,13 @@ export async function serviceHarness(
     settingsStore: createJsonSettingsStore(appData),
     secrets,
     dialogs,
-    shell: { openPath },
+    shell: options.shell ?? { openPath },
     startDemo: async () =>
       (demo = await (options.startDemo ?? (() => startDemoServer(options.demoOptions)))()),
     clock: options.clock ?? realClock,
     defaultStagingFolder: stagingRoot,
     defaultDeviceId: 'TECH-LAPTOP-07',
+    ...(options.exportTarget !== undefined ? { defaultExportTarget: options.exportTarget } : {}),
     engineConfig: {
       download: { backoffBaseMs: 0, backoffMaxMs: 0 },
       polling: { intervalMs: 10, maxIntervalMs: 20 },

@@ -1,13 +1,13 @@
 // Builds manifests and real package folders (files, signatures, manifest.json, SHA256SUMS) for the
 // staging tests, with a P-256 key generated at test time (nothing committed). Test support only.
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONTROL_DIR, MANIFEST_FORMAT } from '../../electron/shared/manifest.js';
 import type { Manifest, ManifestArtifact } from '../../electron/shared/manifest.js';
 import { nodeFs } from '../../electron/engine/staging/fs-adapter.js';
-import { writePackageFiles } from '../../electron/engine/staging/manifest.js';
+import { writePackageFiles } from '../../electron/engine/staging/manifest-io.js';
 
 export function makeArtifact(overrides: Partial<ManifestArtifact> = {}): ManifestArtifact {
   return {
@@ -51,6 +51,12 @@ export interface SigningPair {
   readonly publicKeyPem: string;
 }
 
+/** SHA-256 of the key's SPKI DER, hex: what a manifest records as publicKeyFingerprint. */
+export function fingerprintOf(key: SigningPair): string {
+  const der = createPublicKey(key.publicKeyPem).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('hex');
+}
+
 export function newSigningPair(): SigningPair {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
@@ -81,7 +87,8 @@ export async function buildPackage(
       });
     }),
   );
-  const manifest = makeManifest(artifacts);
+  // As staging records it: the fingerprint of the key the signatures were checked with.
+  const manifest = makeManifest(artifacts, key ? { publicKeyFingerprint: fingerprintOf(key) } : {});
   const written = await writePackageFiles(
     { path: dir, controlDir: join(dir, CONTROL_DIR), fs: nodeFs },
     manifest,

@@ -1,14 +1,21 @@
 // `courier demo`: runs the built-in GetApp-compatible demo server in the foreground until Ctrl-C,
-// and prints how to reach it (or one JSON line with --json, for scripts).
+// and prints how to reach it, with a `courier fetch` command line that works against it as printed
+// (or one JSON line with --json, for scripts). Its signing key is written to a file for --public-key.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  BUILTIN_IDS,
   DEFAULT_API_PORT,
   DEFAULT_STORAGE_PORT,
   startDemoServer,
   type DemoServer,
 } from '../../demo-server/index.js';
+import type { CONNECTION_OPTIONS } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { type CliIo, writeLine } from '../io.js';
+import { PASSWORD_ENV } from '../password.js';
 
 export const DEMO_HELP = `courier demo [--port N] [--mode origin|cache] [--data DIR] [--url-ttl S] [--token-ttl S] [--json]
   Serves the demo API on 127.0.0.1:${DEFAULT_API_PORT} and its object store on 127.0.0.1:${DEFAULT_STORAGE_PORT}.
@@ -17,7 +24,10 @@ export const DEMO_HELP = `courier demo [--port N] [--mode origin|cache] [--data 
   --data DIR     also serve the deliveries described in DIR/courier-demo.json
   --url-ttl S    lifetime of presigned artifact URLs in seconds (default 3600)
   --token-ttl S  lifetime of access tokens in seconds (default 1800)
-  --json         print one JSON line (apiUrl, storageUrl, username, password, deviceSecret, publicKeyPem)
+  --json         print one JSON line (apiUrl, storageUrl, username, password, deviceSecret,
+                 publicKeyPem, publicKeyFile)
+  Prints a courier fetch command line for this server, ready to paste into a second terminal. The
+  signing key is written to a private temporary folder for its --public-key, removed on exit.
 `;
 
 interface DemoArgs {
@@ -74,7 +84,41 @@ function parseDemoArgs(argv: readonly string[]): DemoArgs {
   };
 }
 
-function describe(server: DemoServer): string {
+/** A word as a POSIX shell reads it back unchanged. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+const option = (name: keyof typeof CONNECTION_OPTIONS) => `--${name}`;
+
+/**
+ * `courier fetch` against this server with every option it needs: the API, the account (the
+ * password in the environment, never an argument), the object store's origin, plain http (both on
+ * this machine) and the key that checks the signatures.
+ */
+export function fetchCommandLine(server: DemoServer, keyFile: string, program: readonly string[]): string {
+  const ids = [...server.catalog.deliveries.keys()];
+  const catalogId = ids.includes(BUILTIN_IDS.fieldNav)
+    ? BUILTIN_IDS.fieldNav
+    : (ids[0] ?? BUILTIN_IDS.fieldNav);
+  const words = [
+    ...program,
+    'fetch',
+    catalogId,
+    option('server'),
+    server.apiUrl,
+    option('username'),
+    server.credentials.username,
+    option('storage-origin'),
+    server.storageUrl,
+    option('allow-http'),
+    option('public-key'),
+    keyFile,
+  ];
+  return `${PASSWORD_ENV}=${shellWord(server.credentials.password)} ${words.map(shellWord).join(' ')}`;
+}
+
+function describe(server: DemoServer, keyFile: string, program: readonly string[]): string {
   const origin = server.apiUrl.replace(/\/api$/, '');
   const lines = [
     `Courier demo server, ${server.mode} mode: a GetApp-compatible server on this machine only.`,
@@ -84,7 +128,7 @@ function describe(server: DemoServer): string {
     `  Username       ${server.credentials.username}`,
     `  Password       ${server.credentials.password}`,
     `  Device secret  ${server.credentials.deviceSecret}`,
-    `  Public key     ${origin}/demo/public-key.pem`,
+    `  Public key     ${keyFile} (also ${origin}/demo/public-key.pem)`,
     '',
     'Deliveries:',
   ];
@@ -94,16 +138,20 @@ function describe(server: DemoServer): string {
   }
   lines.push(
     '',
-    'Try it:',
-    `  curl -s -X POST ${server.apiUrl}/login -H 'content-type: application/json' \\`,
-    `    -d '{"username":"${server.credentials.username}","password":"${server.credentials.password}"}'`,
-    '',
-    'Signing public key (verifies every artifact signature):',
-    server.publicKeyPem.trimEnd(),
+    'Stage a delivery from it in a second terminal (put another id from the list in its place to try others):',
+    `  ${fetchCommandLine(server, keyFile, program)}`,
     '',
     'Press Ctrl-C to stop.',
   );
   return lines.join('\n');
+}
+
+/** The key as a file --public-key takes, in a folder only this user can reach (never a guessable path). */
+async function writeKeyFile(pem: string): Promise<{ readonly path: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'courier-demo-'));
+  const path = join(dir, 'cosign.pub');
+  await writeFile(path, pem);
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -136,17 +184,32 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<E
     writeLine(io.stderr, `courier demo: ${err.message}`);
     return args.dataDir !== undefined ? EXIT.usage : EXIT.network;
   }
-  if (args.json) {
-    const { apiUrl, storageUrl, publicKeyPem, mode } = server;
-    const { username, password, deviceSecret } = server.credentials;
-    writeLine(
-      io.stdout,
-      JSON.stringify({ apiUrl, storageUrl, mode, username, password, deviceSecret, publicKeyPem }),
-    );
-  } else {
-    writeLine(io.stdout, describe(server));
+  const keyFile = await writeKeyFile(server.publicKeyPem);
+  try {
+    if (args.json) {
+      const { apiUrl, storageUrl, publicKeyPem, mode } = server;
+      const { username, password, deviceSecret } = server.credentials;
+      const publicKeyFile = keyFile.path;
+      writeLine(
+        io.stdout,
+        JSON.stringify({
+          apiUrl,
+          storageUrl,
+          mode,
+          username,
+          password,
+          deviceSecret,
+          publicKeyPem,
+          publicKeyFile,
+        }),
+      );
+    } else {
+      writeLine(io.stdout, describe(server, keyFile.path, io.program ?? ['courier']));
+    }
+    await io.stopRequested;
+  } finally {
+    await server.close();
+    await keyFile.remove();
   }
-  await io.stopRequested;
-  await server.close();
   return EXIT.ok;
 }

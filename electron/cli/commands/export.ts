@@ -1,29 +1,35 @@
 // `courier export <staged-folder> <target-folder>`: copies a verified package to a drive with live
 // progress, reads it back, and exits 0 only when every file on the drive matched the manifest and
 // the package is verified. Any other package is copied only with --accept-unverified, labelled.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPackage, type ExportProgress, type ExportResult } from '../../engine/index.js';
 import type { AppError } from '../../shared/app-error.js';
-import { ERROR_TEXT } from '../../shared/error-text.js';
 import { PACKAGE_STATE_TEXT, isPackageState } from '../../shared/package-verdict.js';
 import { UsageError, usageMessage } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes, formatDuration, formatSpeed, percent } from '../format.js';
 import { type CliIo, writeLine } from '../io.js';
+import { explainForCli } from '../remedies.js';
+import { cut } from '../render/fit.js';
 import { ansiPaint, bar, noPaint, type Paint } from '../render/job-lines.js';
 
-export const EXPORT_HELP = `courier export <staged-folder> <target-folder> [--accept-unverified] [--json]
+export const EXPORT_HELP = `courier export <staged-folder> <target-folder> [--public-key FILE]
+                [--accept-unverified] [--json]
   Copies a staged package to a drive, as <target-folder>/<package folder>/. First checks that the
   package still verifies, that the drive has room, that its file system can hold every file (FAT32:
   none of 4 GiB or more) and that every name is valid on Windows, macOS and Linux. Then copies, reads
-  every file back against the manifest, and writes manifest.json, SHA256SUMS and report.html.
+  every file back against the manifest, and writes manifest.json, SHA256SUMS and report.html, and for
+  checking the drive without Courier: verify.sh, verify.ps1, README.txt, a <file>.sig per signed file
+  and, with --public-key, the publisher key as cosign.pub.
   <target-folder> must exist: Courier never creates it. After an interruption, run the same command
   again: files already on the drive that verify are kept.
   Only a verified package is copied. A failed, unverified, incomplete or empty one is refused unless
   --accept-unverified is given; it is then copied as it is, and its report.html says what it is.
   A package with changed or missing files is never copied.
+  --public-key FILE    cosign.pub the package's signatures were checked with, written to the drive
   --accept-unverified  copy a package that is not verified, labelled as such
   --json               NDJSON progress events, then one {"type":"result"} line
   Exit codes: 0 a verified package exported and read back; 1 or 7 an accepted package that is
@@ -53,7 +59,8 @@ function progressView(io: CliIo, json: boolean, now: () => number = Date.now) {
     show(p: ExportProgress) {
       if (json) return writeLine(io.stdout, JSON.stringify({ type: 'progress', ...p }));
       if (io.stdout.isTTY) {
-        io.stdout.write(`\r\x1b[2K${progressLine(p)}`);
+        // Cut to the width: a wrapped line would leave its first rows behind at every redraw.
+        io.stdout.write(`\r\x1b[2K${cut(progressLine(p), (io.stdout.columns || 80) - 1)}`);
         live = true;
         return;
       }
@@ -96,10 +103,23 @@ function summary(r: ExportResult, paint: Paint): string[] {
       ),
     );
   lines.push(
-    '  On the target machine: sha256sum -c SHA256SUMS in that folder, or open report.html for the Windows commands.',
+    '  Without Courier: sh verify.sh (Linux, macOS) or verify.ps1 (Windows) in that folder runs sha256sum -c SHA256SUMS and checks the signatures; README.txt says how.',
   );
+  const keyNote = KEY_NOTE[r.selfCheck.publicKey];
+  if (keyNote) lines.push(paint.warn(`  ${keyNote}`));
   return lines;
 }
+
+/** Why cosign.pub is not on the drive, when the drive has signatures to check. */
+const KEY_NOTE: Record<ExportResult['selfCheck']['publicKey'], string | null> = {
+  written: null,
+  notNeeded: null,
+  notGiven:
+    'cosign.pub was not written, so the drive cannot check its signatures alone: export again with --public-key FILE, or put the publisher key in that folder as cosign.pub.',
+  otherKey:
+    'cosign.pub was not written: the --public-key given is not the key this package was checked with (report.html shows its fingerprint).',
+  nameTaken: 'The package has its own file called cosign.pub: verify.sh checks the signatures with it.',
+};
 
 /** The export's own meaning of some codes; the rest as for every command. */
 function exitFor(error: AppError): ExitCode {
@@ -119,6 +139,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       options: {
         json: { type: 'boolean', default: false },
         'accept-unverified': { type: 'boolean', default: false },
+        'public-key': { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -127,6 +148,9 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       throw new UsageError(
         'give the staged package folder and the target folder, e.g. courier export ./courier-packages/1.field-nav@2.3.1 /media/usb',
       );
+    const keyFile = values['public-key'];
+    const publicKeyPem = keyFile ? await readFile(keyFile, 'utf8').catch(() => undefined) : undefined;
+    if (keyFile && publicKeyPem === undefined) throw new UsageError(`cannot read ${keyFile}`);
     const paint = io.env.NO_COLOR === undefined && io.stdout.isTTY ? ansiPaint() : noPaint;
     const view = progressView(io, json);
     const controller = new AbortController();
@@ -136,6 +160,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       targetRoot: resolve(positionals[1]!),
       signal: controller.signal,
       acceptUnverified: values['accept-unverified'],
+      ...(publicKeyPem !== undefined ? { publicKeyPem } : {}),
       onProgress: (p) => view.show(p),
     });
     view.end();
@@ -147,10 +172,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       for (const line of summary(result.value, paint)) writeLine(io.stdout, line);
     } else {
       writeLine(io.stderr, `courier export: ${paint.bad(result.error.code)}: ${result.error.message}`);
-      writeLine(
-        io.stderr,
-        `  ${ERROR_TEXT[result.error.code].title}. ${ERROR_TEXT[result.error.code].remedy}`,
-      );
+      writeLine(io.stderr, `  ${explainForCli(result.error)}`);
     }
     return code;
   } catch (error) {

@@ -4,13 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyFolder, type FolderVerification } from '../../engine/index.js';
-import { ERROR_TEXT } from '../../shared/error-text.js';
 import { PACKAGE_STATE_TEXT } from '../../shared/package-verdict.js';
 import { UsageError, usageMessage } from '../connection.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes } from '../format.js';
 import { type CliIo, writeLine } from '../io.js';
+import { explainForCli } from '../remedies.js';
 
 export const VERIFY_HELP = `courier verify <folder> [--public-key FILE] [--json]
   Re-checks a staged package offline: every file's size and SHA-256 against manifest.json, and with
@@ -60,11 +60,10 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     const result = await verifyFolder(resolve(positionals[0]!), publicKeyPem ? { publicKeyPem } : {});
     if (!result.ok) {
       if (values.json) writeLine(io.stdout, JSON.stringify({ ok: false, error: result.error }));
-      else
-        writeLine(
-          io.stderr,
-          `courier verify: ${result.error.code}: ${result.error.message} ${ERROR_TEXT[result.error.code].remedy}`,
-        );
+      else {
+        writeLine(io.stderr, `courier verify: ${result.error.code}: ${result.error.message}`);
+        writeLine(io.stderr, `  ${explainForCli(result.error)}`);
+      }
       return result.error.code === 'CLIENT.invalidRequest' ? EXIT.usage : exitCodeForError(result.error.code);
     }
     if (values.json) writeLine(io.stdout, JSON.stringify(result.value));

@@ -1,8 +1,9 @@
 // The GetApp API as typed calls returning Results (protocol §1.4-1.7): endpoints, validation, retries;
-// credentials belong to auth-session. Imports ../http/, ../status-parse, ../clock, api/, shared/, zod.
+// credentials belong to auth-session.
 import type { ZodType } from 'zod';
 import { appError } from '../../shared/app-error.js';
 import type { DeliveryStatusDto, ItemType } from '../../shared/getapp-protocol.js';
+import { silentLog, type Log } from '../../shared/log.js';
 import type { PreparedDelivery } from '../../shared/getapp-schemas.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
@@ -11,8 +12,6 @@ import { drain, readJson, readText } from '../http/read-body.js';
 import type { HttpResponse, HttpTransport } from '../http/transport.js';
 import { parseStatusResponse } from '../status-parse.js';
 import { errorFromResponse } from './api-errors.js';
-import { silentLogger } from './api-logger.js';
-import type { ApiLogger } from './api-logger.js';
 import { withRetries } from './api-retry.js';
 import { endpoint, normalizeApiUrl, pathParam } from './api-url.js';
 import { createAuthSession } from './auth-session.js';
@@ -31,7 +30,7 @@ export interface ApiClientOptions {
   readonly random?: () => number;
   /** Sent as ?source= on prepare and status (agents acting as delivery nodes honour it). */
   readonly source?: 'remote' | 'cache';
-  readonly logger?: ApiLogger;
+  readonly log?: Log;
 }
 
 export interface ProjectsQuery {
@@ -77,9 +76,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   if (!base.ok) return brokenClient(base);
   const apiBase = base.value;
   const { transport, clock } = options;
-  const logger = options.logger ?? silentLogger;
+  const log = options.log ?? silentLog;
   const random = options.random ?? Math.random;
-  const session: AuthSession = createAuthSession({ apiBase, mode: options.auth, transport, clock, logger });
+  const session: AuthSession = createAuthSession({ apiBase, mode: options.auth, transport, clock, log });
 
   /** One exchange; a non-2xx answer becomes its AppError here. */
   async function call(spec: CallSpec): Promise<Result<HttpResponse>> {
@@ -103,7 +102,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   const retried = <T>(label: string, signal: AbortSignal | undefined, attempt: () => Promise<Result<T>>) =>
-    withRetries(attempt, { clock, random, logger, label, ...(signal ? { signal } : {}) });
+    withRetries(attempt, { clock, random, log, label, ...(signal ? { signal } : {}) });
 
   async function deliveryAnswer(spec: CallSpec, catalogId: string): Promise<Result<PreparedDelivery>> {
     const sent = await call(spec);

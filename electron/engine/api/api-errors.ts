@@ -1,5 +1,5 @@
 // Turns a non-2xx API answer into an AppError (protocol §1.1, F2, F15, F16): server codes verbatim,
-// CLIENT.* otherwise. Imports node:http (status texts), ../backoff, ../http/, ../../shared/ only.
+// CLIENT.* otherwise.
 import { STATUS_CODES } from 'node:http';
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';

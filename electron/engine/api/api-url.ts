@@ -1,5 +1,5 @@
 // Where API calls go: the configured base normalised to `<origin>[/prefix]/api/`, and endpoint URLs
-// with percent-encoded path parameters (protocol §1.1, §1.5). Pure: imports ../../shared/ only.
+// with percent-encoded path parameters (protocol §1.1, §1.5). Pure.
 import { appError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';

@@ -1,5 +1,5 @@
 // Credentials for the API (§1.2-1.3, A1, A2, A4): in-memory tokens, proactive refresh, the 401 ladder,
-// API origin only; tokens never in messages or logs. Imports ../http/, ../url-policy, ../clock, shared/.
+// API origin only; tokens never in messages or logs.
 import { appError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
@@ -8,7 +8,7 @@ import { drain } from '../http/read-body.js';
 import type { HttpResponse, HttpTransport } from '../http/transport.js';
 import { cancelledError } from '../http/transport-errors.js';
 import { mayCarryToken } from '../url-policy.js';
-import type { ApiLogger } from './api-logger.js';
+import type { Log } from '../../shared/log.js';
 import { REFRESH_MARGIN_MS, authError, createTokenRequests } from './token-requests.js';
 import type { AuthMode, Tokens } from './token-requests.js';
 
@@ -36,7 +36,7 @@ export interface AuthSessionOptions {
   readonly mode: AuthMode;
   readonly transport: HttpTransport;
   readonly clock: Clock;
-  readonly logger: ApiLogger;
+  readonly log: Log;
 }
 
 function untilAborted<T>(promise: Promise<Result<T>>, signal: AbortSignal | undefined): Promise<Result<T>> {
@@ -53,12 +53,12 @@ function untilAborted<T>(promise: Promise<Result<T>>, signal: AbortSignal | unde
 }
 
 export function createAuthSession(options: AuthSessionOptions): AuthSession {
-  const { apiBase, mode, transport, clock, logger } = options;
+  const { apiBase, mode, transport, clock, log } = options;
   const apiOrigin = apiBase.origin;
   let tokens: Tokens | undefined;
   let renewing: Promise<Result<Tokens>> | undefined;
 
-  const requests = createTokenRequests({ apiBase, mode, transport, clock, logger });
+  const requests = createTokenRequests({ apiBase, mode, transport, clock, log });
   // Every new token set replaces the held one, whichever call asked for it.
   const keep = async (asked: Promise<Result<Tokens>>): Promise<Result<Tokens>> => {
     const got = await asked;
@@ -156,7 +156,7 @@ export function createAuthSession(options: AuthSessionOptions): AuthSession {
     if (!answer.ok || answer.value.status !== 401) return answer;
     await drain(answer.value);
     tokens = undefined;
-    logger.warn('The server refused a fresh sign-in for this request');
+    log('warn', 'The server refused a fresh sign-in for this request');
     return fail(
       authError(
         'The server keeps refusing the sign-in (HTTP 401). Check the account and its permissions.',

@@ -1,5 +1,5 @@
 // Client-side checks of the catalog offering answers (protocol §1.6, F17): the fields Courier shows
-// or acts on are validated, unknown extra fields pass through. Imports zod and ../../shared/ only.
+// or acts on are validated, unknown extra fields pass through.
 import { z } from 'zod';
 import { ByteCountSchema } from '../../shared/getapp-schemas.js';
 

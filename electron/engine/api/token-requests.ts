@@ -1,5 +1,5 @@
 // POST /login and /login/refresh (protocol §1.3, F1, F2), answers validated into token sets; stateless,
-// tokens never in messages or logs. Imports ../http/, ../clock, sibling api/ modules, ../../shared/.
+// tokens never in messages or logs.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { TokensDtoSchema } from '../../shared/getapp-schemas.js';
@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import { drain, readJson } from '../http/read-body.js';
 import type { HttpResponse, HttpTransport } from '../http/transport.js';
 import { errorBodyFields, errorFromResponse } from './api-errors.js';
-import type { ApiLogger } from './api-logger.js';
+import type { Log } from '../../shared/log.js';
 import { endpoint } from './api-url.js';
 
 export type AuthMode =
@@ -48,9 +48,9 @@ export function createTokenRequests(options: {
   readonly mode: AuthMode;
   readonly transport: HttpTransport;
   readonly clock: Clock;
-  readonly logger: ApiLogger;
+  readonly log: Log;
 }): TokenRequests {
-  const { apiBase, mode, transport, clock, logger } = options;
+  const { apiBase, mode, transport, clock, log } = options;
 
   function accept(value: unknown): Result<Tokens> {
     const parsed = TokensDtoSchema.safeParse(value);
@@ -103,14 +103,14 @@ export function createTokenRequests(options: {
     if (res.status === 201 || res.status === 200) {
       const read = await readJson(res);
       if (!read.ok) return read;
-      logger.info('Signed in to the server', { user: mode.username });
+      log('info', 'Signed in to the server', { user: mode.username });
       return accept(read.value);
     }
     if (res.status >= 400 && res.status < 500 && res.status !== 429) {
       const read = await readJson(res, { capBytes: 64 * 1024 });
       const fields = read.ok ? errorBodyFields(read.value) : {};
       const why = fields.description ?? fields.message ?? `HTTP ${res.status}`;
-      logger.warn('Sign-in refused', { httpStatus: res.status });
+      log('warn', 'Sign-in refused', { httpStatus: res.status });
       return fail(authError(`The server refused the sign-in: ${why}.`, res.status));
     }
     return fail(await errorFromResponse(res, clock.now()));
@@ -125,12 +125,12 @@ export function createTokenRequests(options: {
     if (res.status === 201 || res.status === 200) {
       const read = await readJson(res);
       if (!read.ok) return read;
-      logger.info('Session renewed');
+      log('info', 'Session renewed');
       return accept(read.value);
     }
     if (res.status >= 400 && res.status < 500 && res.status !== 429) {
       await drain(res);
-      logger.info('Session renewal refused', { httpStatus: res.status });
+      log('info', 'Session renewal refused', { httpStatus: res.status });
       return fail(authError('The server refused to renew the session.', res.status));
     }
     return fail(await errorFromResponse(res, clock.now()));

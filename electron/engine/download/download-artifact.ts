@@ -1,7 +1,7 @@
 // downloadArtifact: one artifact from its URL to a verified-size `.part` with the SHA-256 (and
-// signature) of the bytes the disk gives back, and of the stream when asked. Owns the retry loop (T1, T2, T5, T7), URL refresh on expiry (U5) and the stop
-// paths (cancel, disk full). Never renames: the caller verifies and commits. Imports node:crypto types,
-// ../../shared/, ../ engine modules and siblings.
+// signature) of the bytes the disk gives back, and of the stream when asked. Owns the retry loop (T1,
+// T2, T5, T7), URL refresh on expiry (U5) and the stop paths (cancel, disk full). Never renames: the
+// caller verifies and commits.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
@@ -13,7 +13,7 @@ import { runAttempt } from './download-attempt.js';
 import { cancelled, downloadError, forItem } from './download-errors.js';
 import { openSession } from './part-session.js';
 import type { PartSession } from './part-session.js';
-import type { DownloadDeps, DownloadOutcome, DownloadRequest } from './types.js';
+import type { DownloadDeps, DownloadOutcome, DownloadRequest } from './download-types.js';
 
 function gaveUp(error: AppError, attempts: number): AppError {
   return appError({
@@ -23,8 +23,9 @@ function gaveUp(error: AppError, attempts: number): AppError {
   });
 }
 
+/** The job runner checked all of this already: a refusal here is a bug in Courier. */
 function invalid(itemKey: string, text: string): Result<never> {
-  return fail(downloadError(itemKey, 'CLIENT.invalidRequest', text, false));
+  return fail(downloadError(itemKey, 'CLIENT.internal', text, false));
 }
 
 /** Everything that can be refused before any I/O. */
@@ -33,7 +34,7 @@ function checkRequest(request: DownloadRequest, deps: DownloadDeps): Result<void
   if (expectedSize !== undefined && !(Number.isSafeInteger(expectedSize) && expectedSize >= 0)) {
     return invalid(itemKey, `the declared size ${String(expectedSize)} is not a byte count.`);
   }
-  // Unverified bytes never carry a final name: the target must be a `.part` (DESIGN, staging).
+  // Unverified bytes never carry a final name: the target must be a `.part` (§0.4).
   if (!partPath.endsWith(PART_SUFFIX) || partPath.length <= PART_SUFFIX.length) {
     return invalid(itemKey, 'the download target is not a .part file.');
   }

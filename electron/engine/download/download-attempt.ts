@@ -1,7 +1,6 @@
 // One attempt at an artifact: the GET (with Range/If-Range when resuming), manual redirects through
-// the URL policy (U3), the response verdict and the body pump. No retry logic here. Imports
-// ../../shared/, ../ engine modules and siblings; builds its headers from scratch so no credential
-// can ride along (A4).
+// the URL policy (U3), the response verdict and the body pump. No retry logic here. Builds its
+// headers from scratch so no credential can ride along (A4).
 import type { AppError } from '../../shared/app-error.js';
 import { checkRedirect } from '../url-policy.js';
 import { forItem } from './download-errors.js';
@@ -9,7 +8,7 @@ import { pumpBody } from './body-pump.js';
 import type { PartSession } from './part-session.js';
 import { decideResponse } from './range-response.js';
 import { ifRangeValue } from './response-headers.js';
-import type { DownloadDeps, DownloadRequest } from './types.js';
+import type { DownloadDeps, DownloadRequest } from './download-types.js';
 
 export type AttemptResult =
   | { readonly kind: 'done' }
@@ -47,8 +46,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<AttemptResult> {
     let url = ctx.url;
     for (let hop = 1; ; hop += 1) {
       const offset = session.offset;
-      const answer = await deps.transport.request({
-        method: 'GET',
+      const answer = await deps.transport.getDirect({
         url,
         headers: artifactHeaders(session),
         signal: controller.signal,

@@ -1,5 +1,5 @@
 // AppErrors of the download edge: every message names the item, so a technician reading a list of
-// failures knows which file each is about (goal 13). Imports ../../shared/ and ../display-text only.
+// failures knows which file each is about (goal 13).
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import type { ErrorCode } from '../../shared/error-codes.js';

@@ -1,8 +1,7 @@
 // One `.part` file during a download: where the bytes go, restart from zero (T8, I4), durable
 // checkpoints (goal 4), and the read-back of every durable range from disk behind the writer (I3,
 // read-behind.ts): the digest and signature a file is judged on are the disk's. When nothing published
-// will check those bytes, the stream is hashed too, as a second witness to compare with. Imports
-// node:*, ../../shared/, ../staging/ and siblings; never the network layer.
+// will check those bytes, the stream is hashed too, as a second witness to compare with.
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { AppError } from '../../shared/app-error.js';
@@ -17,7 +16,7 @@ import type { PartFile } from '../staging/part-file.js';
 import { downloadError, forItem } from './download-errors.js';
 import type { FileDigest } from '../integrity/file-digest.js';
 import { createReadBehind } from './read-behind.js';
-import type { DownloadRequest, ResumeValidator } from './types.js';
+import type { DownloadRequest, ResumeValidator } from './download-types.js';
 
 export interface PartSession {
   /** Bytes of the file now in the `.part` (written, not necessarily durable). */
@@ -33,10 +32,15 @@ export interface PartSession {
   write(chunk: Buffer): Promise<Result<void>>;
   /** Truncates to zero and resets the digests: the partial belonged to another copy (T8, I4). */
   restart(): Promise<Result<void>>;
-  /** fsync, then tell the caller's journal the durable offset. */
+  /**
+   * fsync, then tell the caller's journal the durable offset. Writes may go on meanwhile; one
+   * checkpoint at a time.
+   */
   checkpoint(): Promise<Result<void>>;
-  /** checkpoint() once `checkpointBytes` have accumulated since the last one. */
-  checkpointIfDue(): Promise<Result<void>>;
+  /** `checkpointBytes` have been written since the last checkpoint began. */
+  readonly checkpointDue: boolean;
+  /** The offset the journal holds: where a crash now would resume from. */
+  readonly journaled: number;
   /** SHA-256 of every byte that streamed in (the resumed prefix included); null unless witnessed. */
   streamedDigest(): Buffer | null;
   /** After the last checkpoint: the file as the disk gives it back (size, SHA-256, signature). */
@@ -117,7 +121,9 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
   }
   let highWater = resumedFrom;
   let bytesFetched = 0;
-  let durable = resumedFrom;
+  /** Where the last checkpoint began: the next is due `checkpointBytes` after it. */
+  let checkpointedAt = resumedFrom;
+  let journaled = resumedFrom;
 
   const session: PartSession = {
     get offset() {
@@ -153,14 +159,16 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       part = reopened.value;
       hash = witness();
       session.validator = {};
-      durable = 0;
+      checkpointedAt = 0;
+      journaled = 0;
       return ok(undefined);
     },
 
     async checkpoint() {
+      checkpointedAt = part.position;
       const synced = await part.checkpoint();
       if (!synced.ok) return fail(forItem(synced.error, itemKey));
-      durable = synced.value;
+      const durable = synced.value;
       behind.advance(durable);
       try {
         await request.onCheckpoint?.({ offset: durable, validator: { ...session.validator } });
@@ -170,13 +178,16 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
           downloadError(itemKey, 'CLIENT.fileSystem', text, false, { detail: { offset: durable } }),
         );
       }
+      journaled = durable;
       return ok(undefined);
     },
 
-    checkpointIfDue() {
-      return part.position - durable >= checkpointBytes
-        ? session.checkpoint()
-        : Promise.resolve(ok(undefined));
+    get checkpointDue() {
+      return part.position - checkpointedAt >= checkpointBytes;
+    },
+
+    get journaled() {
+      return journaled;
     },
 
     streamedDigest() {

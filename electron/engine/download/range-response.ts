@@ -1,7 +1,6 @@
 // Judges an artifact response's status line and headers before any body byte is written: status
 // with Content-Range (T8), Content-Length against the declared size (M7), identity encoding and
-// web pages (T9), redirects, expiry and retryable errors. Pure: no I/O, no clock; imports ../../shared/,
-// ../backoff and siblings only.
+// web pages (T9), redirects, expiry and retryable errors. Pure: no I/O, no clock.
 import type { AppError } from '../../shared/app-error.js';
 import { parseRetryAfter } from '../backoff.js';
 import { downloadError } from './download-errors.js';
@@ -14,7 +13,7 @@ import {
   validatorChanged,
 } from './response-headers.js';
 import type { HeaderMap } from './response-headers.js';
-import type { ResumeValidator } from './types.js';
+import type { ResumeValidator } from './download-types.js';
 
 export interface RangeExpectation {
   readonly itemKey: string;

@@ -1,7 +1,6 @@
 // I3 at no extra pass: a `.part`'s bytes are read back from disk behind the writer, each range as
 // soon as a checkpoint made it durable, while the download still streams. The digest (and signature)
 // a file is judged on is the disk's, and only the tail after the last checkpoint is read at the end.
-// Imports node:crypto, ../integrity, ../staging; never the network layer.
 import { createHash, type Hash } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { FileDigest, SignatureToCheck } from '../integrity/file-digest.js';
@@ -9,6 +8,11 @@ import { startSignatureCheck, type SignatureCheck } from '../integrity/signature
 import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
 import { fsError } from '../staging/fs-errors.js';
 import { readInto, type ByteSink } from '../staging/file-io.js';
+
+const READ_BYTES = 1024 * 1024;
+/** Read buffers of finished downloads, for the next ones (many small files, flat memory). */
+const idleBuffers: (readonly [Buffer, Buffer])[] = [];
+const MAX_IDLE = 4;
 
 export interface ReadBehindOptions {
   readonly fs: StagingFs;
@@ -42,6 +46,8 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
   let handle: StagingFileHandle | undefined;
+  // Reused for every range: a fresh megabyte per range was garbage the size of the file.
+  let buffers: readonly [Buffer, Buffer] | undefined;
 
   const fresh = () => {
     hash = createHash('sha256');
@@ -56,7 +62,13 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
 
   const readRange = async (from: number, to: number): Promise<void> => {
     handle ??= await fs.open(path, READ_NOFOLLOW);
-    const read = await readInto(handle, sinks, { from, length: to - from, ...(signal ? { signal } : {}) });
+    buffers ??= idleBuffers.pop() ?? [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+    const read = await readInto(handle, sinks, {
+      from,
+      length: to - from,
+      buffers,
+      ...(signal ? { signal } : {}),
+    });
     if (read < to - from) throw Object.assign(new Error('the file is shorter than written'), { code: 'EIO' });
   };
 
@@ -95,6 +107,10 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
       await closeHandle();
       fresh();
     },
-    close: closeHandle,
+    async close() {
+      await closeHandle();
+      if (buffers && idleBuffers.length < MAX_IDLE) idleBuffers.push(buffers);
+      buffers = undefined;
+    },
   };
 }

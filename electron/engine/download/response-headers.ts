@@ -1,6 +1,6 @@
 // Parsing of the response headers a download acts on: Content-Length, Content-Range, validators
-// (ETag, Last-Modified) and If-Range. Pure and strict (digits only, no lenient parsing); imports types only.
-import type { ResumeValidator } from './types.js';
+// (ETag, Last-Modified) and If-Range. Pure and strict (digits only, no lenient parsing).
+import type { ResumeValidator } from './download-types.js';
 
 export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 

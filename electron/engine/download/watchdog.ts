@@ -1,5 +1,5 @@
 // The body-phase watchdog of one request (T5, goal 8): "no byte for stallMs" and "slower than the
-// throughput floor over a window". A setTimeout chain on the injected Clock; imports ../clock only.
+// throughput floor over a window". A setTimeout chain on the injected Clock.
 import type { Clock } from '../clock.js';
 
 export type WatchdogTrip =

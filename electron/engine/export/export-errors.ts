@@ -1,5 +1,5 @@
 // The AppErrors an export creates itself, each naming the file or folder and saying what to do.
-// Imports ../../shared/, ../display-text and ../staging/fs-errors only; no I/O.
+// No I/O.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail } from '../../shared/result.js';
@@ -23,6 +23,10 @@ export function invalid(message: string, path?: string): Result<never> {
       ...(path !== undefined ? { detail: { path } } : {}),
     }),
   );
+}
+
+export function notAPackage(message: string, path: string): Result<never> {
+  return fail(appError({ code: 'CLIENT.notAPackage', message, retryable: false, detail: { path } }));
 }
 
 export function targetRemoved(path: string, why: string, itemKey?: string): AppError {
@@ -83,7 +87,7 @@ export function sourceDamaged(source: string, files: readonly string[], itemKey?
   const more = files.length > 3 ? ` and ${files.length - 3} more` : '';
   return appError({
     code: 'CLIENT.hashMismatch',
-    message: `The staged package ${quoted(source)} is damaged: ${shown}${more} no longer match its manifest (run "courier verify" on it for details). Nothing was exported: stage the delivery again, then export.`,
+    message: `The staged package ${quoted(source)} is damaged: ${shown}${more} ${files.length === 1 ? 'no longer matches' : 'no longer match'} the package's manifest (run "courier verify" on it for details). Nothing was exported: stage the delivery again, then export.`,
     retryable: false,
     ...(itemKey !== undefined ? { itemKey } : {}),
     detail: { path: source, files: JSON.stringify(files) },

@@ -1,13 +1,15 @@
 // exportPackage: copies a verified staged package to a drive (pre-flight, copy, read-back, commit,
 // package files) and reports it verified only when every file read back correctly. A package that is
 // not verified (failed, unverified, empty ...) is copied only when the caller accepted that; one with
-// changed or missing files never is. The one public entry of export/; imports ../../shared/,
-// ../clock, ../staging and ./ siblings.
+// changed or missing files never is. The one public entry of export/.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { realClock } from '../clock.js';
 import { quoted } from '../display-text.js';
+import { parsePublicKey } from '../integrity/public-key.js';
+import { keyOnDrive } from '../self-check/kit.js';
+import { planSelfCheck } from '../self-check/plan.js';
 import { commitPart, setExecutable } from '../staging/commit.js';
 import { nodeFs } from '../staging/fs-adapter.js';
 import { fsyncDir } from '../staging/file-io.js';
@@ -16,7 +18,7 @@ import { recordedState } from '../../shared/package-verdict.js';
 import { cancelled, fatLimit, invalid, notVerified, readBackMismatch } from './export-errors.js';
 import { FAT_MAX_FILE_BYTES, identifyFileSystem, isFat } from './fs-type.js';
 import { packageFiles, writePackageFiles } from './package-files.js';
-import { bytesPresent, planFiles, type PlannedFile } from './plan.js';
+import { bytesPresent, planFiles, type PlannedFile } from './export-plan.js';
 import { createProgressTracker, type ProgressTracker } from './progress.js';
 import { readSource, verifySource, type SourcePackage } from './source.js';
 import {
@@ -28,9 +30,15 @@ import {
   type ExportTarget,
 } from './target.js';
 import { copyToPart, hashTargetFile, partPathOf } from './transfer.js';
-import type { ExportOptions, ExportResult } from './types.js';
+import type { ExportOptions, ExportResult } from './export-types.js';
 
-export type { ExportOptions, ExportResult, ExportProgress, ExportPhase, ExportedFile } from './types.js';
+export type {
+  ExportOptions,
+  ExportResult,
+  ExportProgress,
+  ExportPhase,
+  ExportedFile,
+} from './export-types.js';
 export type { FileSystemInfo } from './fs-type.js';
 
 const inside = (parent: string, child: string): boolean => {
@@ -47,6 +55,8 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
     return invalid(`The package folder ${quoted(options.source)} is not an absolute path.`);
   const sourceDir = resolve(options.source);
   const root = resolve(options.targetRoot);
+  const key = options.publicKeyPem === undefined ? ok(undefined) : parsePublicKey(options.publicKeyPem);
+  if (!key.ok) return key;
 
   // Pre-flight, cheapest first; nothing is written until every check has passed.
   const source = await readSource(fs, sourceDir);
@@ -71,7 +81,7 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
   const tooBig = isFat(fileSystem) ? source.value.files.find((f) => f.size > FAT_MAX_FILE_BYTES) : undefined;
   if (tooBig) return fail(fatLimit(tooBig.file, tooBig.itemKey, tooBig.size, fileSystem.type));
 
-  const own = packageFiles(source.value);
+  const own = packageFiles(source.value, key.value);
   if (!own.ok) return own;
   const total = source.value.files.reduce((sum, f) => sum + f.size, 0);
   const present = await bytesPresent(fs, folder, source.value.files);
@@ -89,7 +99,7 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
   if (!plan.ok) return plan;
   const copied = await copyAndCommit(target.value, source.value, plan.value, progress, signal);
   if (!copied.ok) return copied;
-  const written = await writePackageFiles(target.value, source.value);
+  const written = await writePackageFiles(target.value, source.value, key.value);
   if (!written.ok) return written;
   const finished = await finish(target.value);
   if (!finished.ok) return finished;
@@ -115,6 +125,10 @@ export async function exportPackage(options: ExportOptions): Promise<Result<Expo
     fileSystem,
     copySpeed: progress.averageSpeed('copy'),
     readBackSpeed: progress.averageSpeed('readBack'),
+    selfCheck: {
+      signatures: planSelfCheck(source.value.manifest).signed.length,
+      publicKey: keyOnDrive(source.value.manifest, key.value),
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 // Which file system holds the export target, so limits such as FAT32's 4 GiB file size are refused
-// before a byte is written (F2). Reads /proc/self/mountinfo, then statfs; imports node:* only.
+// before a byte is written (F2). Reads /proc/self/mountinfo, then statfs.
 import { readFile, realpath, statfs, stat } from 'node:fs/promises';
 
 export interface FileSystemInfo {

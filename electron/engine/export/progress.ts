@@ -1,10 +1,9 @@
-// Turns byte counts into throttled ExportProgress reports (speed, ETA) for one export run. Imports
-// ../clock and ../speed-meter only; no I/O.
+// Turns byte counts into throttled ExportProgress reports (speed, ETA) for one export run. No I/O.
 import type { Clock } from '../clock.js';
 import { createSpeedMeter, type SpeedMeter } from '../speed-meter.js';
-import type { ExportPhase, ExportProgress } from './types.js';
+import type { ExportPhase, ExportProgress } from './export-types.js';
 
-/** DESIGN: at most 5 progress events a second, phase changes at once. */
+/** As for downloads: at most 5 progress events a second, phase changes at once. */
 const MIN_GAP_MS = 200;
 
 export interface ProgressTracker {

@@ -1,5 +1,5 @@
 // The export's source side: reads a staged package (manifest, file list, names valid on every OS) and
-// re-verifies it before anything is written. Imports node:path, ../../shared/, ../staging, ../safe-name.
+// re-verifies it before anything is written.
 import { basename, join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { MANIFEST_FILE } from '../../shared/manifest.js';
@@ -11,9 +11,9 @@ import { checkNameSet, unsafeNameReason } from '../safe-name.js';
 import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
 import { readSmallFile } from '../staging/file-io.js';
 import { jobFolderName } from '../staging/folder-name.js';
-import { readManifest } from '../staging/manifest.js';
+import { readManifest } from '../staging/manifest-io.js';
 import { verifyFolder } from '../staging/verify-folder.js';
-import { cancelledBeforeCopy, invalid, sourceDamaged } from './export-errors.js';
+import { cancelledBeforeCopy, notAPackage, sourceDamaged } from './export-errors.js';
 import type { ProgressTracker } from './progress.js';
 
 export interface SourceFile {
@@ -48,7 +48,7 @@ export async function readSource(fs: StagingFs, dir: string): Promise<Result<Sou
   if (!bytes.ok) return bytes;
   // Present a moment ago: it was removed in between, so this is not a package to export now.
   if (bytes.value === undefined)
-    return invalid(`${quoted(dir)} is not a Courier package: it has no ${MANIFEST_FILE}.`, dir);
+    return notAPackage(`${quoted(dir)} is not a Courier package: it has no ${MANIFEST_FILE}.`, dir);
   const files: SourceFile[] = [];
   for (const a of manifest.value.artifacts) {
     if (a.file === null || a.size === null || a.sha256 === null) continue;

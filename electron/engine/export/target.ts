@@ -1,6 +1,6 @@
 // The export's target side: inspects the destination without writing (it is never created, never
 // mkdir -p), probes writability, creates the package and work folders one level at a time, and
-// re-checks the drive's identity before every commit (F3, F4). Imports node:*, ../../shared/, ../staging.
+// re-checks the drive's identity before every commit (F3, F4).
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';

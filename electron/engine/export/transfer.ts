@@ -1,5 +1,5 @@
 // Moves bytes for an export: copies one staged file to `<file>.part` on the target while hashing what
-// is read, and re-reads a target file to hash it. Imports node:*, ../../shared/, ../staging, ./ siblings.
+// is read, and re-reads a target file to hash it.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fail, ok } from '../../shared/result.js';

@@ -1,5 +1,5 @@
 // Checks and parses JSON text already read from an API body (M4): no BOM, no HTML, bounded nesting,
-// no `__proto__` keys. Pure: imports ../../shared/ only.
+// no `__proto__` keys. Pure.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';

@@ -1,5 +1,5 @@
 // Reads small API bodies with a byte cap, a deadline and strict checks (M4, T5, T9); artifacts are
-// streamed by the downloader instead. Imports node:*, ../clock, ../display-text, ../../shared/ only.
+// streamed by the downloader instead.
 import { Buffer } from 'node:buffer';
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
@@ -14,7 +14,7 @@ import { errorCode } from './transport-errors.js';
 
 /** The largest API document read (M4): a status is a few KB; TUF caps its timestamp at 16 KiB. */
 export const JSON_CAP_BYTES = 1024 * 1024;
-/** A body that stops mid-way must not hold a poll forever (T5, catalogue §0.7). */
+/** A body that stops mid-way must not hold a poll forever (T5, §0.7). */
 export const BODY_TIMEOUT_MS = 30_000;
 
 export interface ReadOptions {

@@ -1,5 +1,5 @@
 // Maps socket, DNS, TLS and deadline failures of one HTTP exchange to AppError: the edge where
-// `retryable` is decided (T1, T5). Imports ../../shared/ only; never sees headers or URL queries.
+// `retryable` is decided (T1, T5). Never sees headers or URL queries.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 
@@ -99,7 +99,8 @@ export function transportError(error: unknown, origin: string): AppError {
         `The certificate of ${origin} was not accepted (${code}). If the server uses a private ` +
         'certificate authority, add its CA bundle in the connection settings.',
       retryable: false,
-      detail: { tls: code },
+      // The cause tells the faces to name their CA setting (the CLI: --ca).
+      detail: { tls: code, cause: 'certificate' },
     });
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO') {

@@ -1,5 +1,6 @@
-// The engine's only HTTP client: node:http(s), never fetch (it inflates gzip, accepts cut bodies);
-// keep-alive, TLS, identity encoding, per-phase deadlines. Imports node:*, ../clock, ../url-policy, shared/.
+// The engine's only HTTP client: node:http(s), and for artifact bodies the direct path of
+// direct-get.ts; never fetch (it inflates gzip, accepts cut bodies). Keep-alive, TLS, identity
+// encoding, per-phase deadlines.
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -9,7 +10,8 @@ import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { realClock } from '../clock.js';
 import type { Clock } from '../clock.js';
-import { gate, guardedLookup } from './request-gate.js';
+import { createDirectGet, type DirectResponse } from './direct-get.js';
+import { gate, guardedLookup } from './outbound-guard.js';
 import { DeadlineError, cancelledError, isResetError, transportError } from './transport-errors.js';
 import type { DeadlinePhase } from './transport-errors.js';
 
@@ -35,8 +37,15 @@ export interface HttpResponse {
   readonly body: Readable;
 }
 
+/** A GET whose body is read into the caller's own buffers (direct-get.ts). */
+export type DirectRequest = Pick<HttpRequest, 'url' | 'signal' | 'connectTimeoutMs' | 'headersTimeoutMs'> & {
+  readonly headers: Readonly<Record<string, string>>;
+};
+
 export interface HttpTransport {
   request(req: HttpRequest): Promise<Result<HttpResponse>>;
+  /** For artifact bodies: the bytes land in the caller's buffers, with no allocation per chunk. */
+  getDirect(req: DirectRequest): Promise<Result<DirectResponse>>;
   /** Closes idle keep-alive sockets; requests still in flight finish. */
   close(): void;
 }
@@ -83,6 +92,12 @@ export function createTransport(options: TransportOptions = {}): HttpTransport {
   };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, ...tls });
+  const direct = createDirectGet({
+    tls,
+    clock,
+    idleMs: FREE_SOCKET_TIMEOUT_MS,
+    maxIdle: agentOptions.maxSockets,
+  });
 
   function exchange(req: HttpRequest, pooled: boolean): Promise<Outcome> {
     const url = req.url;
@@ -181,9 +196,28 @@ export function createTransport(options: TransportOptions = {}): HttpTransport {
       }
       return first.result;
     },
+    async getDirect(req) {
+      const allowed = gate(req.url);
+      if (!allowed.ok) return allowed;
+      if (req.signal?.aborted) return fail(cancelledError(req.url.origin));
+      // Identity only, as for every request (T9).
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (name.toLowerCase() !== 'accept-encoding') headers[name] = value;
+      }
+      headers['accept-encoding'] = 'identity';
+      return direct.get({
+        url: req.url,
+        headers,
+        signal: req.signal,
+        connectTimeoutMs: req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+        headersTimeoutMs: req.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+      });
+    },
     close() {
       httpAgent.destroy();
       httpsAgent.destroy();
+      direct.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Reads a file that is on disk and measures it: size, SHA-256 and, when asked, its cosign signature,
 // in one streamed pass with flat memory. The verdict on any file (a fresh download before commit (I3),
 // a final file reused (F7), a copy from another package, an offline re-check) is made on these bytes,
-// as read back from the disk. Imports node:crypto, ../staging/ and siblings.
+// as read back from the disk.
 import { createHash, type KeyObject } from 'node:crypto';
 import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
 import { errnoOf } from '../staging/fs-errors.js';

@@ -1,4 +1,4 @@
-// Decides what the checks on one file's bytes mean (fault catalogue §0.1), for every way a file is
+// Decides what the checks on one file's bytes mean (§0.1 in docs/HAZARDS.md), for every way a file is
 // staged (download, reuse, copy from another package): a hash from the server catches corruption,
 // only a signature under a pinned key authenticates. With a key pinned, a software artifact must be
 // signed: a stripped signature is refused whatever the hash says. A file nothing can vouch for is
@@ -91,23 +91,60 @@ export function judge(inputs: CheckInputs): Verdict {
   }
   if (signatureCheck === 'absent' && needsSignature(inputs.artifactType, inputs.publicKeyConfigured)) {
     if (inputs.allowUnverified) return verdict('unverified');
-    return verdict('failed', {
-      code: 'CLIENT.signatureMissing',
-      message: `${itemKey}: a signing key is set, but the server sent no signature for this file, so nothing proves who published it (its hash alone cannot). It was not staged.`,
-      retryable: false,
-    });
+    return verdict('failed', signatureMissing(itemKey, 'It was not staged.'));
   }
   if (hashCheck === 'verified' || signatureCheck === 'verified') return verdict('verified');
   if (bound) return verdict('verified', null, true);
   if (inputs.allowUnverified) return verdict('unverified');
-  const why =
-    signatureCheck === 'noKey'
-      ? 'it is signed, but no public key is configured to check the signature'
-      : 'the server sent neither a hash nor a signature for it';
-  return verdict('failed', {
-    code: 'CLIENT.unverified',
-    message: `${itemKey}: nothing can vouch for this file (${why}). It was kept aside, not staged.`,
+  return verdict(
+    'failed',
+    nothingVouches(itemKey, signatureCheck === 'noKey', 'It was kept aside, not staged.'),
+  );
+}
+
+/** What a check needs to know before any byte exists: who vouches for the file, and the user's choice. */
+export type UpFrontInputs = Pick<
+  CheckInputs,
+  'itemKey' | 'artifactType' | 'signature' | 'publicKeyConfigured' | 'allowUnverified'
+> & { readonly hasExpectedHash: boolean };
+
+/**
+ * The refusal judge() would give whatever the bytes turn out to be, or null: a file nothing could
+ * vouch for (no hash, and no signature or no key to check it), or an unsigned file under a pinned
+ * key. Known from the delivery and the settings alone, so the file is refused without downloading
+ * it. Maps are never refused here: their sidecar may still vouch for them (and they for it).
+ */
+export function refusalBeforeDownload(inputs: UpFrontInputs): AppError | null {
+  const { itemKey, artifactType, signature, publicKeyConfigured } = inputs;
+  if (inputs.allowUnverified || artifactType === 'map') return null;
+  const notFetched = 'It was not downloaded.';
+  if (!signature && needsSignature(artifactType, publicKeyConfigured))
+    return appError({ ...signatureMissing(itemKey, notFetched), itemKey });
+  if (inputs.hasExpectedHash || (signature && publicKeyConfigured)) return null;
+  return appError({ ...nothingVouches(itemKey, Boolean(signature), notFetched), itemKey });
+}
+
+function signatureMissing(itemKey: string, outcome: string): Omit<AppError, 'itemKey'> {
+  return {
+    code: 'CLIENT.signatureMissing',
+    message: `${itemKey}: a signing key is set, but the server sent no signature for this file, so nothing proves who published it (its hash alone cannot). ${outcome}`,
     retryable: false,
-    detail: { reason: signatureCheck === 'noKey' ? 'noKey' : 'noChecks' },
-  });
+  };
+}
+
+/** CLIENT.unverified; detail.reason says which evidence is missing (the remedies differ). */
+function nothingVouches(
+  itemKey: string,
+  signedWithoutKey: boolean,
+  outcome: string,
+): Omit<AppError, 'itemKey'> {
+  const why = signedWithoutKey
+    ? 'it is signed, but no public key is configured to check the signature'
+    : 'the server sent neither a hash nor a signature for it';
+  return {
+    code: 'CLIENT.unverified',
+    message: `${itemKey}: nothing can vouch for this file (${why}). ${outcome}`,
+    retryable: false,
+    detail: { reason: signedWithoutKey ? 'noKey' : 'noChecks' },
+  };
 }

@@ -1,5 +1,5 @@
 // Strict parsing of the expected SHA-256 from DeliveryItemDto.hash, and byte comparison (M6).
-// Imports node:buffer/node:crypto and ../shared/ only; no I/O.
+// No I/O.
 import { Buffer } from 'node:buffer';
 import { timingSafeEqual } from 'node:crypto';
 import { appError } from '../../shared/app-error.js';

@@ -1,6 +1,5 @@
 // The publisher's signing key (cosign.pub): the one place a PEM becomes a key Courier checks
 // signatures with, and its fingerprint. ECDSA P-256 only, as cosign `sign-blob` keys are (M8).
-// Imports node:crypto and ../../shared/ only.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { appError } from '../../shared/app-error.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -26,7 +25,7 @@ export function parsePublicKey(pem: string): Result<SigningKey> {
   }
   return fail(
     appError({
-      code: 'CLIENT.invalidRequest',
+      code: 'CLIENT.badKey',
       message:
         'The signing public key is not an ECDSA P-256 public key in PEM form (the server’s cosign.pub). Check the key file you gave.',
       retryable: false,

@@ -1,7 +1,7 @@
 // The cosign `sign-blob` check (M8): ECDSA P-256 over SHA-256 of the file, DER, standard base64.
 // One strictness for every path that checks a signature (download re-read, reuse, offline verify):
 // the text is checked before decoding because Node's base64 decoder skips junk and accepts
-// base64url (§0.3). Imports node:crypto only.
+// base64url (§0.3).
 import { createVerify, type KeyObject, type Verify } from 'node:crypto';
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -20,7 +20,7 @@ import {
   settle,
   signatureToCheck,
   type ItemContext,
-} from './item-context.js';
+} from './judge-and-commit.js';
 
 /** The verdict the manifest recorded, when today's checks only lack evidence and the bytes match it. */
 function recordedVerdict(
@@ -73,8 +73,8 @@ export async function tryReuse(
   item.bytesDone = item.reusedBytes = existing.size;
   item.resume = { offset: 0, validator: {} };
   item.outcome = verdict.outcome;
-  item.phase = 'done';
   item.error = null;
+  item.moveTo('done');
   ctx.map?.onSettled?.(verdict.outcome === 'verified' ? existing.sha256 : null);
   ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
   ctx.onPhase();

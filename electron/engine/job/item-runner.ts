@@ -2,7 +2,7 @@
 // package of the staging root, otherwise download to `.part`, read it back from disk (I3), judge the
 // checks on those bytes, re-download once on wrong bytes (I1: hash, signature or read-back), and
 // commit (fsync, rename, fsync dir). Never throws: the outcome is in ItemState.
-import { appError } from '../../shared/app-error.js';
+import { appError, type AppError } from '../../shared/app-error.js';
 import { downloadArtifact } from '../download/download-artifact.js';
 import { childPath } from '../staging/job-folder.js';
 import { partPathFor } from '../staging/part-file.js';
@@ -10,7 +10,7 @@ import { partPathFor } from '../staging/part-file.js';
 import type { ErrorCode } from '../../shared/error-codes.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { FileDigest } from '../integrity/file-digest.js';
-import type { Verdict } from '../integrity/file-verdict.js';
+import { refusalBeforeDownload, type Verdict } from '../integrity/file-verdict.js';
 import type { ExpectedHash } from '../integrity/hash-format.js';
 import {
   commitVerified,
@@ -20,14 +20,15 @@ import {
   settle,
   signatureToCheck,
   type ItemContext,
-} from './item-context.js';
+} from './judge-and-commit.js';
 import { reuseFromPackages, tryReuse } from './item-reuse.js';
+import type { PlannedItem } from './plan-items.js';
 import { checkReadBack, needsWitness } from './read-back.js';
 
 /** Wrong bytes are fetched once more (I1): a flipped bit in transit or on disk should not end the item. */
 const FETCH_AGAIN: ReadonlySet<ErrorCode> = new Set(['CLIENT.hashMismatch', 'CLIENT.signatureInvalid']);
 
-export type { ItemContext, MapHooks, SidecarBinding } from './item-context.js';
+export type { ItemContext, MapHooks, SidecarBinding } from './judge-and-commit.js';
 
 /** Judges the bytes read back from disk, records the checks on the item, and says if they may commit. */
 async function judgeReadBack(
@@ -45,6 +46,26 @@ async function judgeReadBack(
   );
   settle(ctx, verdict, read.sha256, binding);
   return verdict.error ? fail(verdict.error) : ok(verdict);
+}
+
+/**
+ * The refusal this item gets before any download, whatever its bytes (file-verdict.ts), or null.
+ * Such an item is only ever staged from a verified copy already on disk, never downloaded.
+ */
+export function refusedUpFront(
+  plan: PlannedItem,
+  expectedHash: ExpectedHash | null,
+  publicKeyConfigured: boolean,
+  allowUnverified: boolean,
+): AppError | null {
+  return refusalBeforeDownload({
+    itemKey: plan.itemKey,
+    artifactType: plan.artifactType,
+    hasExpectedHash: expectedHash !== null,
+    signature: plan.signature,
+    publicKeyConfigured,
+    allowUnverified,
+  });
 }
 
 export async function runItem(ctx: ItemContext): Promise<void> {
@@ -67,13 +88,22 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   const expectedHash = plan.expectedHash ?? (ctx.map?.sidecarClaim ? await ctx.map.sidecarClaim() : null);
   if (await tryReuse(ctx, finalPath, expectedHash)) return;
   if (await reuseFromPackages(ctx, finalPath, partPath, expectedHash)) return;
+  // A file the checks would refuse whatever its bytes is not fetched at all.
+  const refusal = refusedUpFront(plan, expectedHash, ctx.publicKey !== undefined, ctx.config.allowUnverified);
+  if (refusal) {
+    // What is known without bytes: whether a signature came (and could be checked), and no hash.
+    item.signatureCheck = plan.signature ? 'noKey' : 'absent';
+    if (!expectedHash) item.hashCheck = 'none';
+    failItem(ctx, refusal);
+    return;
+  }
 
   ctx.reporter.record(plan.itemKey, ctx.resumed ? 'Continue' : 'Start', progressOf(item));
   const signature = signatureToCheck(ctx);
   let url = plan.url!;
   for (let attempt = 0; ; attempt += 1) {
-    item.phase = 'downloading';
     item.error = null;
+    item.moveTo('downloading');
     ctx.onPhase();
     const downloaded = await downloadArtifact(
       {
@@ -105,13 +135,13 @@ export async function runItem(ctx: ItemContext): Promise<void> {
     );
     if (!downloaded.ok) {
       if (signal.aborted) {
-        item.phase = 'paused';
+        item.moveTo('paused');
         ctx.onPhase();
       } else failItem(ctx, downloaded.error);
       return;
     }
     const outcome = downloaded.value;
-    item.phase = 'verifying';
+    item.moveTo('verifying');
     item.bytesDone = outcome.size;
     item.resume = { offset: outcome.size, validator: outcome.validator };
     ctx.onPhase();

@@ -9,44 +9,30 @@ import type { ManifestDependency } from '../../shared/manifest.js';
 import { ok, type Result } from '../../shared/result.js';
 import type { JobPhase, JobSnapshot } from '../../shared/snapshots.js';
 import { VERSION } from '../../shared/version.js';
-import type { Clock } from '../clock.js';
-import type { EngineConfig } from '../config.js';
-import type { DownloadDeps } from '../download/types.js';
-import type { SigningKey } from '../integrity/public-key.js';
-import type { ReportSender, StatusReporter } from '../report/status-reporter.js';
+import type { StatusReporter } from '../report/status-reporter.js';
 import { reuseSourceFor } from '../reuse/candidate-index.js';
-import type { StagingFs } from '../staging/fs-adapter.js';
 import { openJobFolder, type JobFolder, type RootIdentity } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
 import { acquireLock } from '../staging/lock.js';
-import type { UrlPolicy } from '../url-policy.js';
+import { refusedUpFront } from './item-runner.js';
 import { runItems } from './job-items.js';
 import { SnapshotEmitter } from './snapshot-emitter.js';
 import { ItemState, JobState, markStopped } from './job-state.js';
-import { openRunRecords, restoreProgress, type JournalSync } from './journal-sync.js';
+import type { JobDeps, JobStartOptions } from './job-deps.js';
+import {
+  closeRunRecords,
+  keptItems,
+  openRunRecords,
+  restoreProgress,
+  type JournalSync,
+} from './journal-sync.js';
 import { readPreviousPackage, stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
-import { prepareDelivery, type PreparationApi } from './prepare-delivery.js';
+import { prepareDelivery } from './prepare-delivery.js';
 import { refreshItemUrl } from './refresh-url.js';
 import { newerStaged } from './rollback-check.js';
 
-export interface JobDeps {
-  readonly config: EngineConfig;
-  readonly clock: Clock;
-  readonly fs: StagingFs;
-  readonly api: PreparationApi & ReportSender & { readonly apiOrigin: string };
-  readonly download: DownloadDeps;
-  readonly urlPolicy: UrlPolicy;
-  readonly publicKey: SigningKey | undefined;
-  readonly emit: (snapshot: JobSnapshot) => void;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
-  /** Stages catalogId's dependencies, leaf first, and says how its manifest lists them. */
-  readonly stageDependencies?: (
-    catalogId: string,
-    itemType: ItemType,
-    signal: AbortSignal,
-  ) => Promise<Result<ManifestDependency[]>>;
-}
+export type { JobDeps, JobStartOptions } from './job-deps.js';
 
 export class JobRunner {
   readonly state: JobState;
@@ -57,12 +43,14 @@ export class JobRunner {
   /** The staging root of the first run; later runs refuse a different one (a pulled drive, F3). */
   private rootIdentity: RootIdentity | undefined;
   private resumed = false;
+  /** The last run ended with status reports still in its outbox. */
+  private reportsLeft = false;
   /** Why the job paused itself (a full disk), shown until it is resumed. */
   private pauseError: AppError | null = null;
-  /** Stage the dependencies first on every run (set by the engine before a run starts). */
-  withDependencies = false;
+  /** Stage the dependencies first on every run. */
+  private withDependencies = false;
   /** What the manifest lists when a parent job staged this one's dependencies. */
-  listedDependencies: readonly ManifestDependency[] = [];
+  private listedDependencies: readonly ManifestDependency[] = [];
   private dependencies: readonly ManifestDependency[] = [];
 
   constructor(
@@ -79,11 +67,23 @@ export class JobRunner {
     return this.running !== undefined;
   }
 
+  /** Whether `options` ask for work the job's runs so far did not do (staging its dependencies). */
+  asksMoreThanBefore(options: JobStartOptions): boolean {
+    return options.withDependencies === true && !this.withDependencies;
+  }
+
+  /** Options apply from the next run on; what a start leaves out stays as it was. */
+  setOptions(options: JobStartOptions): void {
+    if (options.withDependencies === true) this.withDependencies = true;
+    if (options.listedDependencies !== undefined) this.listedDependencies = options.listedDependencies;
+  }
+
   /** Starts (or resumes) the job unless it is running; resolves when this run ends. */
   start(): Promise<void> {
     this.running ??= this.run().finally(() => {
       this.running = undefined;
       this.resumed = true;
+      if (this.reportsLeft) this.deps.reportsLeft?.();
     });
     return this.running;
   }
@@ -139,6 +139,7 @@ export class JobRunner {
     const folder = opened.value;
     this.rootIdentity = folder.rootIdentity;
     state.folder = folder.path;
+    await this.deps.folderFree?.(state.catalogId);
     const lock = await acquireLock(
       { controlDir: folder.controlDir, fs, clock, catalogId: state.catalogId },
       { onLost: (error) => (controller.abort(error), this.deps.log('error', error.message)) },
@@ -167,6 +168,11 @@ export class JobRunner {
       catalogId: state.catalogId,
     });
     if (read.warning) this.deps.log('warn', read.warning);
+    if (state.items.length === 0) {
+      // A job resumed by a new process shows what it kept while the server prepares again.
+      state.items = keptItems(read.journal, clock);
+      if (state.items.length > 0) this.emitter.now();
+    }
     const { reporter, journal, markPlanned } = openRunRecords({
       folder,
       state,
@@ -201,7 +207,13 @@ export class JobRunner {
           'warn',
           `${state.catalogId} is older than ${newer}, already staged here (a rollback?).`,
         );
-      const space = await folder.freeSpace(state.remainingBytes());
+      // A file refused before any download needs no room.
+      const keyed = this.deps.publicKey !== undefined;
+      const space = await folder.freeSpace(
+        state.remainingBytes(
+          (item) => !refusedUpFront(item.plan, item.plan.expectedHash, keyed, config.allowUnverified),
+        ),
+      );
       if (!space.ok) return this.setPhase('failed', space.error);
       this.setPhase('downloading');
       // Read once per run, when the first item asks: the other packages' manifests.
@@ -220,9 +232,7 @@ export class JobRunner {
       if (signal.aborted) return await this.endStopped(reporter, journal);
       await this.finish(folder, previous.fingerprint);
     } finally {
-      await journal.save();
-      await reporter.drain(AbortSignal.timeout(2000));
-      reporter.close();
+      this.reportsLeft = await closeRunRecords(reporter, journal);
     }
   }
 
@@ -263,7 +273,7 @@ export class JobRunner {
   /** F1: a full disk pauses the whole job, keeping every partial, until space is freed and it resumes. */
   private pauseForSpace(item: ItemState): void {
     this.pauseError = item.error;
-    item.phase = 'paused';
+    item.moveTo('paused');
     item.outcome = null;
     this.stopAs = 'paused';
     this.controller?.abort(new Error('disk full'));

@@ -1,17 +1,19 @@
 // The live state of one job and its items, and the snapshots built from it for the faces. Mutable
 // inside the engine only; what leaves is a fresh, plain snapshot object.
-import type { AppError } from '../../shared/app-error.js';
+import { appError, type AppError } from '../../shared/app-error.js';
 import type { ItemType } from '../../shared/getapp-protocol.js';
 import type { ArtifactOutcome, HashCheck, SignatureCheck } from '../../shared/manifest.js';
 import type { ItemPhase, ItemSnapshot, JobPhase, JobSnapshot } from '../../shared/snapshots.js';
 import type { Clock } from '../clock.js';
-import type { ResumeState } from '../download/types.js';
+import { quoted } from '../display-text.js';
+import type { ResumeState } from '../download/download-types.js';
 import type { StatusReporter } from '../report/status-reporter.js';
 import { createSpeedMeter, type SpeedMeter } from '../speed-meter.js';
+import { mayMoveItem } from './item-phases.js';
 import type { PlannedItem } from './plan-items.js';
 
 export class ItemState {
-  phase: ItemPhase;
+  private current: ItemPhase;
   bytesDone = 0;
   resume: ResumeState = { offset: 0, validator: {} };
   actualSha256: string | null = null;
@@ -30,8 +32,32 @@ export class ItemState {
   ) {
     this.meter = createSpeedMeter(clock);
     this.error = plan.error;
-    this.phase = plan.disposition === 'download' ? 'pending' : plan.disposition;
+    this.current = plan.disposition === 'download' ? 'pending' : plan.disposition;
     if (plan.disposition !== 'download') this.outcome = plan.disposition;
+  }
+
+  get phase(): ItemPhase {
+    return this.current;
+  }
+
+  /**
+   * Moves the item on, as ITEM_PHASE_MOVES allows. Any other move is a bug in Courier: the item fails
+   * with CLIENT.internal naming the move, rather than a run that throws.
+   */
+  moveTo(to: ItemPhase): void {
+    if (mayMoveItem(this.current, to)) {
+      this.current = to;
+      return;
+    }
+    const { itemKey } = this.plan;
+    this.error = appError({
+      code: 'CLIENT.internal',
+      message: `${quoted(itemKey)} cannot go from ${this.current} to ${to}: a bug in Courier.`,
+      retryable: false,
+      itemKey,
+    });
+    this.outcome = 'failed';
+    this.current = 'failed';
   }
 
   snapshot(): ItemSnapshot {
@@ -81,11 +107,17 @@ export class JobState {
     this.updatedAt = this.startedAt;
   }
 
-  /** Bytes still to fetch for the declared sizes (for the free-space check before downloading, F1). */
-  remainingBytes(): number {
+  /**
+   * Bytes still to fetch for the declared sizes of the items `willDownload` accepts (for the
+   * free-space check before downloading, F1).
+   */
+  remainingBytes(willDownload: (item: ItemState) => boolean = () => true): number {
     return this.items.reduce(
       (sum, i) =>
-        sum + (i.plan.disposition === 'download' ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset) : 0),
+        sum +
+        (i.plan.disposition === 'download' && willDownload(i)
+          ? Math.max(0, (i.plan.size ?? 0) - i.resume.offset)
+          : 0),
       0,
     );
   }
@@ -133,7 +165,7 @@ export function markStopped(
 ): void {
   for (const item of items) {
     if (item.plan.disposition !== 'download' || item.phase === 'done' || item.phase === 'failed') continue;
-    item.phase = 'paused';
+    item.moveTo('paused');
     if (item.bytesDone > 0 || item.resume.offset > 0) {
       const progress = { bytesDone: item.bytesDone, size: item.plan.size, speed: 0, etaMs: null };
       reporter.record(item.plan.itemKey, as === 'paused' ? 'Pause' : 'Cancelled', progress);

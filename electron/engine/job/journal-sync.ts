@@ -3,7 +3,7 @@
 import type { DeliveryStatusDto } from '../../shared/getapp-protocol.js';
 import type { Clock } from '../clock.js';
 import type { EngineConfig } from '../config.js';
-import { createStatusReporter, type ReportSender } from '../report/status-reporter.js';
+import { createStatusReporter, type ReportSender, type StatusReporter } from '../report/status-reporter.js';
 import { ok, type Result } from '../../shared/result.js';
 import {
   JOURNAL_FORMAT,
@@ -13,7 +13,7 @@ import {
   type JournalItemState,
 } from '../staging/journal.js';
 import type { JobFolder } from '../staging/job-folder.js';
-import type { ItemState, JobState } from './job-state.js';
+import { ItemState, type JobState } from './job-state.js';
 import { identityOf, sameIdentity } from './plan-items.js';
 
 export interface JournalSync {
@@ -29,8 +29,16 @@ export interface JournalContext {
   readonly startedAt: string;
   /** Status reports not yet accepted by the server. */
   readonly outbox: () => readonly DeliveryStatusDto[];
+  /** The newest currentTime handed out to a report (ms), 0 when none ever was. */
+  readonly lastReportTime: () => number;
   /** False until the server's `done` answer was planned: before that there is no snapshot. */
   readonly planned: () => boolean;
+  /**
+   * The snapshot the last run planned, written again until this run has planned its own: a run
+   * stopped while the server prepares must not lose the resume points of the one before (the items
+   * it writes meanwhile are still that run's).
+   */
+  readonly previousSnapshot?: Journal['snapshot'];
   /** How the run stopped, once it has (undefined while running or when it finished). */
   readonly stopped?: () => 'paused' | 'cancelled' | undefined;
   /** False once the job lost its lock: another owner writes the journal now, this run never again. */
@@ -61,7 +69,7 @@ export function buildJournal(context: JournalContext): Journal {
           metaData: plan.metaData,
           reference: plan.reference,
         }))
-      : null,
+      : (context.previousSnapshot ?? null),
     items: state.items.map((item) => ({
       itemKey: item.plan.itemKey,
       offset: item.resume.offset,
@@ -69,6 +77,9 @@ export function buildJournal(context: JournalContext): Journal {
       state: (JOURNAL_STATES.has(item.phase) ? item.phase : 'pending') as JournalItemState,
     })),
     outbox: context.outbox().map((dto) => ({ ...dto })),
+    ...(context.lastReportTime() > 0
+      ? { lastReportAt: new Date(context.lastReportTime()).toISOString() }
+      : {}),
     ...(context.stopped?.() ? { stopped: context.stopped() } : {}),
   };
 }
@@ -107,8 +118,48 @@ export function restoreProgress(item: ItemState, journal: Journal | undefined): 
   };
   if (sameIdentity(previous, identityOf(item.plan))) {
     item.resume = { offset: progress.offset, validator: progress.validator };
+    item.bytesDone = keptBytes(progress, item.plan.size);
   }
   return item;
+}
+
+/**
+ * The items as the journal left them, shown while the server prepares the delivery again: a resumed
+ * job shows what it kept from its first snapshot. Provisional: planning replaces them, and nothing
+ * is downloaded from them (they carry no URL).
+ */
+export function keptItems(journal: Journal | undefined, clock: Clock): ItemState[] {
+  if (!journal?.snapshot) return [];
+  return journal.snapshot.map((entry) => {
+    const progress = journal.items.find((p) => p.itemKey === entry.itemKey);
+    const disposition = entry.reference ? 'notDownloadable' : entry.fileName ? 'download' : 'rejected';
+    const item = new ItemState(
+      {
+        ...entry,
+        disposition,
+        url: null,
+        expectedHash: null,
+        expectedHashText: entry.expectedHash,
+        error: null,
+      },
+      clock,
+    );
+    if (disposition !== 'download' || !progress) return item;
+    item.moveTo(progress.state === 'done' ? 'done' : progress.offset > 0 ? 'paused' : 'pending');
+    // Kept whole: a journal written before the new plan must still say where to resume.
+    item.resume = { offset: progress.offset, validator: progress.validator };
+    item.bytesDone = keptBytes(progress, entry.size);
+    return item;
+  });
+}
+
+/**
+ * What an item has on disk from earlier runs, shown from the first snapshot of a run rather than
+ * only once bytes move again: a staged file whole (it is re-verified before it counts), a partial
+ * one up to its resume point.
+ */
+function keptBytes(progress: Journal['items'][number], size: number | null): number {
+  return progress.state === 'done' ? (size ?? 0) : progress.offset;
 }
 
 export interface RunRecordsOptions {
@@ -139,6 +190,7 @@ export function openRunRecords(options: RunRecordsOptions) {
     type: state.itemType,
     intervalMs: config.reportIntervalMs,
     outbox: (previous?.outbox ?? []) as unknown as DeliveryStatusDto[],
+    lastTime: Date.parse(previous?.lastReportAt ?? '') || 0,
     onChange: () => void links.journal?.save(),
   });
   const journal = createJournalSync({
@@ -148,10 +200,26 @@ export function openRunRecords(options: RunRecordsOptions) {
     deviceId: config.deviceId,
     startedAt: previous?.startedAt ?? new Date(state.startedAt).toISOString(),
     outbox: () => reporter.pending(),
+    lastReportTime: () => reporter.lastTime(),
     planned: () => planned,
+    previousSnapshot: previous?.snapshot ?? null,
     ...(options.stopped ? { stopped: options.stopped } : {}),
     ...(options.writable ? { writable: options.writable } : {}),
   });
   links.journal = journal;
   return { reporter, journal, markPlanned: () => (planned = true) };
+}
+
+/**
+ * Ends a run's records: the journal written, the reporter given two seconds to deliver what waits,
+ * then the journal written again so what the drain delivered leaves the outbox on disk before the
+ * job's lock goes. Says whether reports are still waiting.
+ */
+export async function closeRunRecords(reporter: StatusReporter, journal: JournalSync): Promise<boolean> {
+  await journal.save();
+  await reporter.drain(AbortSignal.timeout(2000));
+  reporter.close();
+  const left = reporter.pending().length > 0;
+  await journal.save();
+  return left;
 }

@@ -8,7 +8,7 @@ import {
   type ManifestDependency,
 } from '../../shared/manifest.js';
 import type { SigningKey } from '../integrity/public-key.js';
-import { readManifest, writePackageFiles } from '../staging/manifest.js';
+import { readManifest, writePackageFiles } from '../staging/manifest-io.js';
 import type { JobFolder } from '../staging/job-folder.js';
 import type { JobState } from './job-state.js';
 

@@ -4,7 +4,7 @@
 // a read-back that differs from it is a fault of its own, retried like a hash mismatch. Pure.
 import { appError } from '../../shared/app-error.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import type { DownloadOutcome } from '../download/types.js';
+import type { DownloadOutcome } from '../download/download-types.js';
 import { digestHex, digestsEqual, type ExpectedHash } from '../integrity/hash-format.js';
 
 /** True when nothing published will judge the bytes on disk: the stream must be hashed to compare. */

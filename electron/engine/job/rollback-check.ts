@@ -3,7 +3,7 @@
 // never blocks: a technician may stage an older release on purpose, but must be told.
 import { join } from 'node:path';
 import type { StagingFs } from '../staging/fs-adapter.js';
-import { readManifest } from '../staging/manifest.js';
+import { readManifest } from '../staging/manifest-io.js';
 
 /** `<projectId>.<name>@<version>` → [project, version]; undefined for ids without a version (maps). */
 export function splitCatalogId(catalogId: string): { project: string; version: string } | undefined {

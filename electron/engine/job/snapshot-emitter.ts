@@ -1,5 +1,5 @@
 // Sends a job's snapshots to the faces: phase changes at once, progress at most five times a second
-// (throttled where it is produced, DESIGN "The IPC contract"). Imports ../clock and job-state only.
+// (throttled where it is produced).
 import type { JobSnapshot } from '../../shared/snapshots.js';
 import type { Clock } from '../clock.js';
 import type { JobState } from './job-state.js';

@@ -24,6 +24,8 @@ export interface StatusReporter {
   record(itemKey: string, status: ReportStatus, progress?: ItemProgress | (() => ItemProgress)): void;
   /** Reports not yet accepted by the server, oldest first (for the journal). */
   pending(): DeliveryStatusDto[];
+  /** The newest currentTime handed out (ms), kept in the journal so a later run stays after it. */
+  lastTime(): number;
   /** Resolves when the outbox is empty or `signal` aborts. */
   drain(signal?: AbortSignal): Promise<void>;
   close(): void;
@@ -38,9 +40,24 @@ export interface StatusReporterOptions {
   readonly intervalMs: number;
   /** Reports left over from an earlier run, sent first. */
   readonly outbox?: readonly DeliveryStatusDto[];
+  /** The newest currentTime an earlier run handed out (ms): every new report comes after it. */
+  readonly lastTime?: number;
   /** Called whenever the outbox changes, so the journal can keep it. */
   readonly onChange?: () => void;
   readonly retryDelayMs?: (attempt: number) => number;
+}
+
+/**
+ * A report is done with once the server took it, or rejected it as invalid: that one will never
+ * succeed, so it is dropped rather than left to block the reports behind it.
+ */
+export function isSettled(result: Result<void>): boolean {
+  return result.ok || !result.error.retryable;
+}
+
+/** The newest currentTime in a list of reports, in ms (0 for none). */
+export function newestReportTime(reports: readonly DeliveryStatusDto[]): number {
+  return reports.reduce((newest, dto) => Math.max(newest, Date.parse(dto.currentTime ?? '') || 0), 0);
 }
 
 /** The server's column for bytes is int4: larger values would make its write fail. */
@@ -51,7 +68,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   const queue: DeliveryStatusDto[] = [...(options.outbox ?? [])];
   const lastDownloadAt = new Map<string, number>();
   const startedAt = new Map<string, string>();
-  let lastTime = Math.max(0, ...queue.map((dto) => Date.parse(dto.currentTime ?? '') || 0));
+  let lastTime = Math.max(options.lastTime ?? 0, newestReportTime(queue));
   let sending: Promise<void> | undefined;
   const closer = new AbortController();
   const retryDelay = options.retryDelayMs ?? ((attempt: number) => Math.min(60_000, 2000 * 2 ** attempt));
@@ -93,9 +110,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     let attempt = 0;
     while (queue.length > 0 && !closer.signal.aborted) {
       const head = queue[0]!;
-      const result = await sender.report(head, closer.signal);
-      if (result.ok || !result.error.retryable) {
-        // A report the server rejects as invalid will never succeed: drop it rather than block the rest.
+      if (isSettled(await sender.report(head, closer.signal))) {
         queue.shift();
         attempt = 0;
         options.onChange?.();
@@ -128,6 +143,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       kick();
     },
     pending: () => queue.map((dto) => ({ ...dto })),
+    lastTime: () => lastTime,
     async drain(signal) {
       while (queue.length > 0 && !signal?.aborted && !closer.signal.aborted) {
         kick();

@@ -1,11 +1,11 @@
 // Where an artifact's bytes may already be on disk: verified files listed by the other package
 // folders of a staging root, read once per job. Manifests are leads, never proof (the caller
-// re-verifies every byte). Imports node:path, ../staging/ and ../../shared/ types; no job code.
+// re-verifies every byte).
 import { join } from 'node:path';
 import type { ManifestArtifact } from '../../shared/manifest.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { childPath } from '../staging/job-folder.js';
-import { readManifest } from '../staging/manifest.js';
+import { readManifest } from '../staging/manifest-io.js';
 
 /** A tampered root could list one hash in many folders: each item re-hashes a few at most. */
 export const MAX_CANDIDATES_PER_ITEM = 3;

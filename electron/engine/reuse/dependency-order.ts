@@ -1,6 +1,6 @@
 // The order in which a release and its dependencies are staged (protocol §5: delivered leaf → root):
 // depth-first post-order over ComponentV2Dto.dependencies, each catalogId once, a cycle refused.
-// Pure: the component lookup is injected; imports ../../shared/ only.
+// Pure: the component lookup is injected.
 import { appError, type AppError } from '../../shared/app-error.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 

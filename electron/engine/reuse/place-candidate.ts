@@ -1,6 +1,6 @@
 // Puts a file from another package at a path in this job's parts folder without downloading it: a
 // hard link where the file system allows, else a copy; then hashes what was placed, so the caller
-// judges the very bytes it will commit. Imports node:fs constants, ../file-digest, ../staging/ only.
+// judges the very bytes it will commit.
 import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
 import { digestFile, type FileDigest } from '../integrity/file-digest.js';

@@ -1,6 +1,6 @@
 // Tries the candidates for one artifact in turn: place one in the parts folder, let the item runner
-// judge and commit it, throw it away if it does not pass. Imports ./ siblings and ../staging/ types;
-// the verdict and the commit stay with the item runner, so reused bytes meet the same policy.
+// judge and commit it, throw it away if it does not pass. The verdict and the commit stay with the
+// item runner, so reused bytes meet the same policy.
 import type { FileDigest } from '../integrity/file-digest.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import type { ReuseSource, ReuseWanted } from './candidate-index.js';

@@ -1,6 +1,6 @@
 // Stages a release's dependencies before the release, leaf first, each as its own job in its own
-// folder; the first one that does not stage stops the rest and fails the parent, naming it. Imports
-// node:path, ./dependency-order and ../../shared/ only: jobs are started through an injected runner.
+// folder; the first one that does not stage stops the rest and fails the parent, naming it. Jobs are
+// started through an injected runner.
 import { basename } from 'node:path';
 import { appError, type AppError } from '../../shared/app-error.js';
 import type { ManifestDependency } from '../../shared/manifest.js';

@@ -1,5 +1,5 @@
 // Gives a verified `.part` its final name (§0.4): check the root, fsync the file, rename, fsync the
-// folders; retries a rename blocked by an antivirus (F8). Imports node:path, ../../shared/, ./ siblings.
+// folders; retries a rename blocked by an antivirus (F8).
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';

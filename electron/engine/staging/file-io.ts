@@ -1,5 +1,5 @@
 // Small durable-I/O building blocks shared by the staging modules: write-all, directory fsync,
-// atomic replace (temp + fsync + rename + fsync dir) and capped reads. Imports ./fs-adapter, ./fs-errors.
+// atomic replace (temp + fsync + rename + fsync dir) and capped reads.
 import { dirname, join } from 'node:path';
 import { ok, fail } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
@@ -143,11 +143,15 @@ export interface ReadIntoOptions {
   /** Bytes just read, for progress. */
   readonly onRead?: (bytes: number) => void;
   readonly chunkBytes?: number;
+  /** Two buffers to read through, for a caller that reads often: no garbage per call. */
+  readonly buffers?: readonly [Buffer, Buffer];
 }
 
 /**
- * Streams an open file into `sinks` from `from` (its start by default), one buffer at a time (flat
- * memory whatever the size); returns how many bytes it read, less than `length` when the file is shorter.
+ * Streams an open file into `sinks` from `from` (its start by default), through two buffers (flat
+ * memory whatever the size): the next read runs in the thread pool while this one is hashed, so
+ * reading and hashing overlap. Returns how many bytes it read, less than `length` when the file is
+ * shorter.
  */
 export async function readInto(
   handle: StagingFileHandle,
@@ -155,18 +159,34 @@ export async function readInto(
   options: ReadIntoOptions = {},
 ): Promise<number> {
   const limit = options.length ?? Number.POSITIVE_INFINITY;
-  const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, limit)));
+  const size = Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, limit));
+  const buffers = options.buffers ?? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   const from = options.from ?? 0;
+  const readAt = async (buffer: Buffer, at: number): Promise<number> =>
+    at >= limit
+      ? 0
+      : (await handle.read(buffer, 0, Math.min(buffer.length, limit - at), from + at)).bytesRead;
   let position = 0;
-  while (position < limit) {
+  let which = 0;
+  let pending: Promise<number> | undefined;
+  try {
     if (options.signal?.aborted) throw options.signal.reason;
-    const want = Math.min(buffer.length, limit - position);
-    const { bytesRead } = await handle.read(buffer, 0, want, from + position);
-    if (bytesRead === 0) break;
-    const chunk = buffer.subarray(0, bytesRead);
-    for (const sink of sinks) sink.update(chunk);
-    position += bytesRead;
-    options.onRead?.(bytesRead);
+    pending = readAt(buffers[0], 0);
+    while (position < limit) {
+      const bytesRead = await pending;
+      pending = undefined;
+      if (bytesRead === 0) break;
+      const chunk = buffers[which]!.subarray(0, bytesRead);
+      position += bytesRead;
+      if (options.signal?.aborted) throw options.signal.reason;
+      which = 1 - which;
+      pending = readAt(buffers[which]!, position);
+      for (const sink of sinks) sink.update(chunk);
+      options.onRead?.(bytesRead);
+    }
+    return position;
+  } finally {
+    // A read still running must not land in a buffer the caller reuses.
+    await pending?.catch(() => undefined);
   }
-  return position;
 }

@@ -1,4 +1,4 @@
-// The job folder's name, derived from an untrusted catalogId. Pure: imports node:crypto only.
+// The job folder's name, derived from an untrusted catalogId. Pure.
 import { createHash } from 'node:crypto';
 
 /*

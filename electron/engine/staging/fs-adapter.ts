@@ -1,5 +1,5 @@
 // The file-system calls the staging code makes, behind one injectable interface so tests can inject
-// faults (fsync EIO, rename EPERM, flipped bytes). Imports node:fs only; no engine or electron code.
+// faults (fsync EIO, rename EPERM, flipped bytes).
 import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import type { Stats } from 'node:fs';

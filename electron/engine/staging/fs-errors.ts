@@ -1,5 +1,5 @@
 // Maps a thrown file-system error to an AppError at the edge, with a message that names the file and
-// says what to do. Imports ../../shared/ and ../display-text.js only; no I/O.
+// says what to do. No I/O.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { quoted } from '../display-text.js';

@@ -1,5 +1,5 @@
 // Opens the job folder under an existing staging root, remembers the root's identity (F3), probes
-// writability (F4) and checks free space (F1). Imports node:path, ../../shared/, ../clock, ./ siblings.
+// writability (F4) and checks free space (F1).
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import { appError } from '../../shared/app-error.js';

@@ -1,7 +1,14 @@
 // The shape of `.courier/journal.json` (courier-journal/1) and its runtime schema. Types and zod
 // only: no I/O. Nothing here may hold a token, a header or a URL (presigned URLs are credentials).
 import { z } from 'zod';
-import type { ArtifactType, HashAlgorithm, ItemType } from '../../shared/getapp-protocol.js';
+import {
+  ARTIFACT_TYPES,
+  HASH_ALGORITHMS,
+  ITEM_TYPES,
+  type ArtifactType,
+  type HashAlgorithm,
+  type ItemType,
+} from '../../shared/getapp-protocol.js';
 import type { ItemPhase } from '../../shared/snapshots.js';
 
 export const JOURNAL_FORMAT = 'courier-journal/1';
@@ -59,6 +66,12 @@ export interface Journal {
   /** Status reports not yet accepted by the server, oldest first. */
   readonly outbox: readonly JsonObject[];
   /**
+   * The newest currentTime this job ever put on a status report. The server keeps a report only
+   * when its currentTime is newer than the last one it stored, so the next run starts after this
+   * even when the outbox is empty and the computer's clock was set back. Absent in older journals.
+   */
+  readonly lastReportAt?: string;
+  /**
    * How the last run ended when it did not finish: `paused` (also a quit or a crash checkpoint)
    * is resumed at the next start; `cancelled` is left alone. Absent in journals of older runs.
    */
@@ -71,9 +84,9 @@ const nullableString = z.string().nullable();
 const snapshotItem = z.object({
   itemKey: z.string(),
   fileName: nullableString,
-  artifactType: z.enum(['software', 'docker_image', 'rpm', 'deb', 'map']),
+  artifactType: z.enum(ARTIFACT_TYPES),
   size: byteCount.nullable(),
-  expectedHash: z.object({ algorithm: z.enum(['SHA256Hex', 'SHA256Base64']), value: z.string() }).nullable(),
+  expectedHash: z.object({ algorithm: z.enum(HASH_ALGORITHMS), value: z.string() }).nullable(),
   signature: nullableString,
   isExecutable: z.boolean(),
   arguments: nullableString,
@@ -91,12 +104,13 @@ const itemProgress = z.object({
 export const JournalSchema = z.object({
   format: z.literal(JOURNAL_FORMAT),
   catalogId: z.string(),
-  itemType: z.enum(['software', 'map', 'cache', 'config']),
+  itemType: z.enum(ITEM_TYPES),
   apiOrigin: z.string(),
   deviceId: z.string(),
   startedAt: z.string(),
   snapshot: z.array(snapshotItem).nullable(),
   items: z.array(itemProgress),
   outbox: z.array(z.record(z.string(), z.unknown())),
+  lastReportAt: z.iso.datetime().optional(),
   stopped: z.enum(['paused', 'cancelled']).optional(),
 });

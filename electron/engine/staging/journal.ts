@@ -1,5 +1,5 @@
-// Reads and atomically writes the resume journal `.courier/journal.json` (C1). Imports node:path,
-// ../../shared/, ./journal-schema and ./file-io; never the network layer (no tokens reach here).
+// Reads and atomically writes the resume journal `.courier/journal.json` (C1). It never touches the
+// network layer, so no token reaches the journal.
 import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { fail } from '../../shared/result.js';
@@ -86,7 +86,7 @@ export async function writeJournal(place: JournalPlace, journal: Journal): Promi
   if (origin === 'null' || origin !== journal.apiOrigin) {
     return fail(
       appError({
-        code: 'CLIENT.invalidRequest',
+        code: 'CLIENT.internal',
         message: `The journal for ${quoted(journal.catalogId)} was not written: apiOrigin must be an origin only (scheme, host, port).`,
         retryable: false,
       }),
@@ -102,6 +102,7 @@ export async function writeJournal(place: JournalPlace, journal: Journal): Promi
     snapshot: journal.snapshot?.map(snapshotItem) ?? null,
     items: journal.items.map(progressItem),
     outbox: journal.outbox.map((entry) => scrub(entry, 0) as JsonObject),
+    ...(journal.lastReportAt ? { lastReportAt: journal.lastReportAt } : {}),
     ...(journal.stopped ? { stopped: journal.stopped } : {}),
   };
   return writeFileAtomic(place.fs, {

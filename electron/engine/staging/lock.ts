@@ -1,5 +1,5 @@
 // The per-job lock `.courier/lock` (C4): exclusive create, a heartbeat through the injected Clock,
-// takeover of a stale lock. Imports node:*, ../../shared/, ../clock and ./ siblings; never electron.
+// takeover of a stale lock.
 import { randomUUID } from 'node:crypto';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';

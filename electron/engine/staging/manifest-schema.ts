@@ -1,6 +1,7 @@
 // Runtime validation of a package's manifest.json, which may come from any USB stick: every file name
-// must be a plain name inside the package. zod and ../../shared/ types only; no I/O.
+// must be a plain name inside the package. No I/O.
 import { z } from 'zod';
+import { ARTIFACT_TYPES, HASH_ALGORITHMS, ITEM_TYPES } from '../../shared/getapp-protocol.js';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
@@ -32,13 +33,11 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const artifact = z
   .object({
     itemKey: z.string(),
-    artifactType: z.enum(['software', 'docker_image', 'rpm', 'deb', 'map']),
+    artifactType: z.enum(ARTIFACT_TYPES),
     file: z.string().refine(isPlainFileName, 'not a plain file name inside the package').nullable(),
     size: z.int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable(),
     sha256: sha256Hex.nullable(),
-    expectedHash: z
-      .object({ algorithm: z.enum(['SHA256Hex', 'SHA256Base64']), value: z.string() })
-      .nullable(),
+    expectedHash: z.object({ algorithm: z.enum(HASH_ALGORITHMS), value: z.string() }).nullable(),
     hashCheck: z.enum(['verified', 'mismatch', 'none']),
     signature: nullableString,
     signatureCheck: z.enum(['verified', 'invalid', 'absent', 'noKey']),
@@ -61,7 +60,7 @@ export const ManifestSchema = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
     catalogId: z.string(),
-    itemType: z.enum(['software', 'map', 'cache', 'config']),
+    itemType: z.enum(ITEM_TYPES),
     server: z.string(),
     deviceId: z.string(),
     tool: z.object({ name: z.literal('courier'), version: z.string() }),

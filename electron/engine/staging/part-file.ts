@@ -1,5 +1,5 @@
 // Partial downloads in `.courier/parts/<fileName>.part` (M3): exclusive create, symlink refusal (F6),
-// truncate-and-resume (I4), prefix hashing (I2) and durable checkpoints. Imports node:*, ./ siblings.
+// truncate-and-resume (I4), prefix hashing (I2) and durable checkpoints.
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { Stats } from 'node:fs';
@@ -19,7 +19,10 @@ export interface PartFile {
   /** Where the next write goes; equal to the resume offset right after opening. */
   readonly position: number;
   write(chunk: Uint8Array): Promise<Result<void>>;
-  /** fsync; returns the offset now durable on disk (what the journal may record). */
+  /**
+   * fsync; returns the offset now durable on disk (what the journal may record): the position when
+   * it was called, whatever is written meanwhile.
+   */
   checkpoint(): Promise<Result<number>>;
   close(): Promise<Result<void>>;
 }
@@ -118,9 +121,11 @@ function partFile(
       }
     },
     async checkpoint() {
+      // Writes may go on while fsync runs: only what was written before it began is vouched for.
+      const covered = position;
       try {
         await handle.sync();
-        return ok(position);
+        return ok(covered);
       } catch (error) {
         return fail(fsError(error, context('flushing to disk')));
       }

@@ -1,6 +1,6 @@
 // Re-checks a staged package fully offline, on any machine: re-hashes every listed file (streaming),
 // given a public key re-verifies signatures, lists what lies beside them, and gives the package
-// verdict (shared/package-verdict.ts). Imports node:*, ../../shared/, ../integrity, ./ siblings only.
+// verdict (shared/package-verdict.ts).
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { CONTROL_DIR, MANIFEST_FILE, REPORT_FILE, SUMS_FILE } from '../../shared/manifest.js';
@@ -20,7 +20,8 @@ import { parsePublicKey } from '../integrity/public-key.js';
 import { nodeFs } from './fs-adapter.js';
 import type { StagingFs } from './fs-adapter.js';
 import { fsError } from './fs-errors.js';
-import { readManifest } from './manifest.js';
+import { readManifest } from './manifest-io.js';
+import { ownSelfCheckEntries } from './self-check-entries.js';
 
 export type SignatureResult = 'valid' | 'invalid' | 'absent' | 'notChecked';
 
@@ -41,7 +42,10 @@ export interface FolderVerification {
   readonly state: PackageState;
   readonly catalogId: string;
   readonly files: readonly FileVerification[];
-  /** Entries in the folder the manifest does not list (Courier's own files excluded): 'unlisted'. */
+  /**
+   * Entries in the folder the manifest does not list (Courier's own files excluded, an export's
+   * self-check files only while unchanged): 'unlisted'.
+   */
   readonly extra: readonly string[];
   readonly signaturesChecked: boolean;
 }
@@ -76,7 +80,10 @@ export async function verifyFolder(
     return fail(fsError(error, { action: 'listing the package folder', path: dir, onRoot: true }));
   }
   const listed = new Set(files.map((f) => f.file));
-  const extra = entries.filter((name) => !OWN_ENTRIES.has(name) && !listed.has(name)).sort();
+  const beside = entries.filter((name) => !OWN_ENTRIES.has(name) && !listed.has(name));
+  // An exported drive's self-check files are Courier's own only while they are exactly what it wrote.
+  const selfCheck = await ownSelfCheckEntries(fs, dir, manifest.value, beside);
+  const extra = beside.filter((name) => !selfCheck.has(name)).sort();
   return ok({
     state: packageState(manifest.value.artifacts, files, extra),
     catalogId: manifest.value.catalogId,

@@ -1,25 +1,20 @@
 // Export handlers: copy a staged job's package (or a History package) to a folder picked in main,
-// stop a copy, and "Verify a package" in any picked folder. Sources are resolved here from the job
-// or the History id, targets from the picker: the UI hands over ids only (E1). Imports shared/,
-// engine/index.ts and service siblings only.
+// and stop a copy. Sources are resolved here from the job or the History id, targets from the
+// picker: the UI hands over ids only (E1).
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import { MAX_PROGRESS_EVENTS_PER_SECOND, type ExportSummary } from '../../shared/ipc-contract.js';
 import { PACKAGE_STATE_TEXT } from '../../shared/package-verdict.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { exportPackage, type ExportResult } from '../../engine/index.js';
-import { invalidRequest, type ServiceContext } from '../context.js';
+import { invalidRequest, unknownJob, type ServiceContext } from '../context.js';
 import type { ExportBook } from '../export-book.js';
 import { createExportReporter } from '../export-progress.js';
 import { pickFolder } from '../folder-pick.js';
-import { checkFolder, findPackageFolder } from '../package-check.js';
 import { packageFolder, readSummary } from '../package-history.js';
 import type { InvokeHandlers } from '../types.js';
 
-type ExportHandlers = Pick<
-  InvokeHandlers,
-  'exportJob' | 'exportPackage' | 'cancelExport' | 'verifyFolderPicked'
->;
+type ExportHandlers = Pick<InvokeHandlers, 'exportJob' | 'exportPackage' | 'cancelExport'>;
 
 export function toSummary(r: ExportResult, packageId: string): ExportSummary {
   const copied = r.files.filter((f) => f.how === 'copied').length;
@@ -59,6 +54,15 @@ async function refusedBeforePicking(source: string, accepted: boolean): Promise<
   );
 }
 
+/**
+ * The key to put on the drive as cosign.pub: the engine's (in demo mode, the demo server's), else the
+ * stored one. The export writes it only if the package's manifest records that key.
+ */
+async function signingKeyPem(ctx: ServiceContext): Promise<string | undefined> {
+  const engine = await ctx.slot.get();
+  return engine.ok ? engine.value.publicKeyPem : ctx.settings().publicKey?.pem;
+}
+
 export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHandlers {
   /** One export of `source`, from reserving it through the picker to the read-back. */
   const run = async (
@@ -88,12 +92,14 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
         emit: (payload) => ctx.push({ event: 'exportProgress', payload }),
       });
       try {
+        const publicKeyPem = await signingKeyPem(ctx);
         const result = await exportPackage({
           source,
           targetRoot,
           clock: ctx.deps.clock,
           signal: entry.controller.signal,
           acceptUnverified,
+          ...(publicKeyPem !== undefined ? { publicKeyPem } : {}),
           onProgress: (p) => reporter.progress(p),
         });
         if (!result.ok) {
@@ -118,7 +124,7 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
   return {
     async exportJob({ jobId, acceptUnverified = false }) {
       const entry = ctx.jobs.get(jobId);
-      if (!entry) return invalidRequest('This job is no longer in the list.');
+      if (!entry) return unknownJob();
       const { phase, folder } = entry.snapshot;
       if (phase !== 'staged' || !folder)
         return invalidRequest(
@@ -136,15 +142,6 @@ export function exportHandlers(ctx: ServiceContext, book: ExportBook): ExportHan
       // Idempotent: a stop that races the end of the copy is not an error to show.
       book.cancel(request);
       return ok(undefined);
-    },
-
-    async verifyFolderPicked() {
-      const picked = await pickFolder(ctx.deps, 'packageToVerify');
-      if (!picked.ok || picked.value === null) return picked.ok ? ok(null) : picked;
-      const folder = await findPackageFolder(picked.value);
-      if (!folder.ok) return folder;
-      const check = await checkFolder(ctx, folder.value);
-      return check.ok ? ok({ ...check.value, folder: folder.value }) : check;
     },
   };
 }

@@ -1,10 +1,11 @@
 // Job handlers: start, pause, resume, cancel, retry and remove, over the current engine or over the
-// snapshots an earlier engine left behind. Imports shared/, engine types and service siblings only.
+// snapshots an earlier engine left behind.
 import type { JobSnapshot } from '../../shared/snapshots.js';
 import { ok, type Result } from '../../shared/result.js';
 import type { Engine } from '../../engine/index.js';
-import { invalidRequest, type ServiceContext } from '../context.js';
-import { isActive, type JobEntry } from '../job-book.js';
+import { invalidRequest, unknownJob, type ServiceContext } from '../context.js';
+import { isActiveJob } from '../../shared/job-phases.js';
+import type { JobEntry } from '../job-book.js';
 import type { InvokeHandlers } from '../types.js';
 
 type JobHandlers = Pick<
@@ -24,7 +25,7 @@ export function recordJob(ctx: ServiceContext, engine: Engine, job: JobSnapshot,
 export function jobHandlers(ctx: ServiceContext): JobHandlers {
   const find = (jobId: string): Result<JobEntry> => {
     const entry = ctx.jobs.get(jobId);
-    return entry ? ok(entry) : invalidRequest('This job is no longer in the list.');
+    return entry ? ok(entry) : unknownJob();
   };
   const isLive = (entry: JobEntry) => entry.engine === ctx.slot.current();
 
@@ -48,12 +49,12 @@ export function jobHandlers(ctx: ServiceContext): JobHandlers {
     if (!entry.ok) return entry;
     const { phase } = entry.value.snapshot;
     if (phase === 'staged') return invalidRequest('This job is already staged.');
-    if (what === 'retry' && isActive(entry.value.snapshot))
+    if (what === 'retry' && isActiveJob(entry.value.snapshot))
       return invalidRequest('This job is still running.');
     if (!isLive(entry.value)) return restart(entry.value);
     // A run that just failed or paused may still be winding down (journal, reports, lock): a resume
     // issued now would be swallowed by it, so wait for it to end first.
-    if (!isActive(entry.value.snapshot)) await entry.value.engine.settled(jobId);
+    if (!isActiveJob(entry.value.snapshot)) await entry.value.engine.settled(jobId);
     return act(entry.value, 'resume');
   };
 
@@ -98,7 +99,7 @@ export function jobHandlers(ctx: ServiceContext): JobHandlers {
     async removeJob({ jobId }) {
       const entry = find(jobId);
       if (!entry.ok) return entry;
-      if (isActive(entry.value.snapshot))
+      if (isActiveJob(entry.value.snapshot))
         return invalidRequest(
           'This job is still running. Pause or cancel it before removing it from the list.',
         );

@@ -1,13 +1,13 @@
 // Package handlers: verify a job's package or a package from the history, open a job's folder or
-// report (paths resolved here from the job, never taken from the UI: E1, E5), list the history.
-// Imports shared/ and service siblings only.
+// report (paths resolved here from the job, never taken from the UI: E1, E5; in browser mode the
+// folder is shown and the report served as a page instead), list the history.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
 import type { PackageCheck } from '../../shared/ipc-contract.js';
 import { REPORT_FILE } from '../../shared/manifest.js';
 import { fail, ok, type Result } from '../../shared/result.js';
-import { invalidRequest, type ServiceContext } from '../context.js';
+import { invalidRequest, unknownJob, type ServiceContext } from '../context.js';
 import { checkFolder } from '../package-check.js';
 import { listPackages, packageFolder } from '../package-history.js';
 import type { InvokeHandlers } from '../types.js';
@@ -20,16 +20,18 @@ type PackageHandlers = Pick<
 export function packageHandlers(ctx: ServiceContext): PackageHandlers {
   const jobFolder = (jobId: string): Result<string> => {
     const entry = ctx.jobs.get(jobId);
-    if (!entry) return invalidRequest('This job is no longer in the list.');
+    if (!entry) return unknownJob();
     const { folder } = entry.snapshot;
     return folder ? ok(folder) : invalidRequest('This job has no package folder yet.');
   };
 
   const verify = (dir: string): Promise<Result<PackageCheck>> => checkFolder(ctx, dir);
 
-  const open = async (path: string): Promise<Result<void>> => {
-    const problem = await ctx.deps.shell.openPath(path);
-    if (problem === '') return ok(undefined);
+  const { shell } = ctx.deps;
+  /** Opened by the system; '' is Electron's word for success. */
+  const open = async (path: string): Promise<Result<{ readonly how: 'opened' }>> => {
+    const problem = (await shell.openPath?.(path)) ?? 'nothing on this computer can open it.';
+    if (problem === '') return ok({ how: 'opened' });
     return fail(
       appError({
         code: 'CLIENT.fileSystem',
@@ -52,7 +54,9 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
 
     async openJobFolder({ jobId }) {
       const folder = jobFolder(jobId);
-      return folder.ok ? open(folder.value) : folder;
+      if (!folder.ok) return folder;
+      // Nothing here can open a folder on the user's screen (browser mode): show where it is instead.
+      return shell.openPath ? open(folder.value) : ok({ how: 'showPath', path: folder.value });
     },
 
     async openJobReport({ jobId }) {
@@ -63,9 +67,10 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
         (info) => info.isFile(),
         () => false,
       );
-      return exists
-        ? open(report)
-        : invalidRequest('This job has no report yet: it is written once the job is staged.');
+      if (!exists) return invalidRequest('This job has no report yet: it is written once the job is staged.');
+      if (shell.openPath) return open(report);
+      if (shell.reportPage) return ok({ how: 'newTab', url: shell.reportPage(report) });
+      return invalidRequest(`Courier cannot open the report here. It is the file "${report}".`);
     },
 
     listHistory: async () => listPackages(ctx.stagingRoot()),

@@ -1,14 +1,14 @@
-// Settings handlers: read, change, secrets in (never out), folder and file pickers run on this side.
-// What the UI alone must not do (send secrets to a new server, switch verification off) is guarded
-// here. Imports shared/ and service siblings only.
+// Settings handlers: read, change, secrets in (never out), folder and file pickers run on this side,
+// files' PEM text pasted where no picker can open. What the UI alone must not do (send secrets to a
+// new server, switch verification off) is guarded here.
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { appError } from '../../shared/app-error.js';
-import type { FilePurpose } from '../../shared/ipc-contract.js';
+import { FILE_PURPOSE_FLAGS, type FilePurpose, type SettingsView } from '../../shared/ipc-contract.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { invalidRequest, type ServiceContext } from '../context.js';
-import { loadChosenFile } from '../pem-files.js';
+import { checkPemText, loadChosenFile, type LoadedFile } from '../pem-files.js';
 import {
   applyUpdate,
   bindingCurrent,
@@ -20,8 +20,17 @@ import type { Confirmation, InvokeHandlers, ServiceDeps } from '../types.js';
 
 type SettingsHandlers = Pick<
   InvokeHandlers,
-  'getSettings' | 'updateSettings' | 'setSecret' | 'chooseStagingFolder' | 'chooseFile' | 'clearFile'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'setSecret'
+  | 'chooseStagingFolder'
+  | 'chooseFile'
+  | 'pastePem'
+  | 'clearFile'
 >;
+
+/** What Settings shows for PEM text that came without a file. */
+export const PASTED_FILE_NAME = 'Pasted text';
 
 async function usableFolder(path: string): Promise<boolean> {
   try {
@@ -69,6 +78,22 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
     if (deps.dialogs.unavailable)
       ctx.push({ event: 'notice', payload: { level: 'info', message: deps.dialogs.unavailable } });
     return ok(await ctx.view());
+  };
+
+  /** A checked file (chosen or pasted) becomes the setting of its purpose; a client key a secret. */
+  const keep = async (purpose: FilePurpose, file: LoadedFile): Promise<Result<SettingsView>> => {
+    const { fileName, pem, fingerprint } = file;
+    const current = ctx.settings();
+    if (purpose === 'clientKey') {
+      await deps.secrets.set('clientKey', pem);
+      ctx.secretsChanged();
+      return ctx.commit({ ...current, clientKey: { fileName } });
+    }
+    const next: StoredSettings =
+      purpose === 'publicKey'
+        ? { ...current, publicKey: { fileName, pem, fingerprint: fingerprint ?? '' } }
+        : { ...current, [purpose]: { fileName, pem } };
+    return ctx.commit(next);
   };
 
   return {
@@ -123,22 +148,20 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
     },
 
     async chooseFile({ purpose }) {
+      // Not a notice: the UI offers pasting instead, so a call here is a mistake to explain.
+      if (deps.dialogs.unavailable !== undefined)
+        return invalidRequest(
+          `Browser mode cannot open a file picker. Paste the file's PEM text in Settings instead, or start it with ${FILE_PURPOSE_FLAGS[purpose]} FILE.`,
+        );
       const chosen = await deps.dialogs.chooseFile(purpose);
-      if (chosen === undefined) return pickerUnavailable();
+      if (chosen === undefined) return ok(await ctx.view());
       const loaded = await loadChosenFile(chosen, purpose);
-      if (!loaded.ok) return loaded;
-      const { fileName, pem, fingerprint } = loaded.value;
-      const current = ctx.settings();
-      if (purpose === 'clientKey') {
-        await deps.secrets.set('clientKey', pem);
-        ctx.secretsChanged();
-        return ctx.commit({ ...current, clientKey: { fileName } });
-      }
-      const next: StoredSettings =
-        purpose === 'publicKey'
-          ? { ...current, publicKey: { fileName, pem, fingerprint: fingerprint ?? '' } }
-          : { ...current, [purpose]: { fileName, pem } };
-      return ctx.commit(next);
+      return loaded.ok ? keep(purpose, loaded.value) : loaded;
+    },
+
+    async pastePem({ purpose, pem, fileName = PASTED_FILE_NAME }) {
+      const checked = checkPemText(purpose, fileName, pem);
+      return checked.ok ? keep(purpose, checked.value) : checked;
     },
 
     async clearFile({ purpose }) {

@@ -19,3 +19,17 @@ const directives = (connectSrc: string): string =>
 export const APP_CSP = directives("'none'");
 /** Browser mode: the page talks to its own loopback host (invoke + server-sent events) only. */
 export const BROWSER_CSP = directives("'self'");
+
+/**
+ * A package report (report.html: Courier's own generated page, inline style, no scripts) opened as
+ * a page of the browser host: its inline style and nothing else, sandboxed (no scripts, an opaque
+ * origin), so even a report changed on disk could not act as the host's page.
+ */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  'sandbox',
+].join('; ');

@@ -1,6 +1,5 @@
 // Maps a URL path to a file of the built renderer for both hosts, refusing anything that could leave
 // the renderer folder: encoded separators, dot segments, hidden names, links pointing outside.
-// node:* only.
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 

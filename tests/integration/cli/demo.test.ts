@@ -1,4 +1,6 @@
 // `courier demo`: what a person or a script sees when starting the demo server.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../../electron/cli/main.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
@@ -10,8 +12,19 @@ describe('courier demo', () => {
     const exit = main(['demo', '--port', '0', '--json'], io);
     const info = JSON.parse(await io.firstLine()) as Record<string, string>;
     expect(Object.keys(info).sort()).toEqual(
-      ['apiUrl', 'deviceSecret', 'mode', 'password', 'publicKeyPem', 'storageUrl', 'username'].sort(),
+      [
+        'apiUrl',
+        'deviceSecret',
+        'mode',
+        'password',
+        'publicKeyFile',
+        'publicKeyPem',
+        'storageUrl',
+        'username',
+      ].sort(),
     );
+    // The key as a file, for --public-key, with the same PEM.
+    expect((await readFile(info.publicKeyFile!, 'utf8')).trim()).toBe(info.publicKeyPem!.trim());
     expect(info.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     expect(info.storageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.storageUrl).not.toBe(info.apiUrl!.replace(/\/api$/, ''));
@@ -28,15 +41,24 @@ describe('courier demo', () => {
     io.stop();
     expect(await exit).toBe(EXIT.ok);
     await expect(fetch(`${info.apiUrl}/v1/checkHealth`)).rejects.toThrow();
+    expect(existsSync(info.publicKeyFile!)).toBe(false);
   });
 
-  test('the human banner names the URLs, the credentials and every built-in delivery', async () => {
+  test('the human banner names the URLs, the credentials, every built-in delivery and a fetch line', async () => {
     const io = captureIo();
     const exit = main(['demo', '--port', '0', '--mode', 'cache'], io);
     await io.firstLine();
+    const keyFile = /Public key +(\S+)/.exec(io.out())?.[1];
+    expect(await readFile(keyFile!, 'utf8')).toMatch(/-----BEGIN PUBLIC KEY-----/);
     io.stop();
     expect(await exit).toBe(EXIT.ok);
     const text = io.out();
+    expect(text).toMatch(
+      new RegExp(
+        `^ {2}COURIER_PASSWORD=courier-demo courier fetch 1\\.field-nav@2\\.3\\.1 .*--public-key ${keyFile}$`,
+        'm',
+      ),
+    );
     expect(text).toContain('cache mode');
     for (const expected of [
       'technician',
@@ -47,7 +69,6 @@ describe('courier demo', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(text).toMatch(/-----BEGIN PUBLIC KEY-----/);
   });
 
   test('bad options are a usage error that says what is wrong', async () => {

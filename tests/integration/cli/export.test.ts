@@ -8,6 +8,7 @@ import { main } from '../../../electron/cli/main.js';
 import { captureIo } from '../../support/cli-io.js';
 import { sha256sumCheck, useStagedPackage } from '../../support/export-package.js';
 import { mountPoint, skipReason, useMounts } from '../../support/export-mounts.js';
+import { runVerifySh } from '../../support/self-check.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
 const staged = useStagedPackage();
@@ -35,6 +36,29 @@ describe('courier export', () => {
     const again = captureIo();
     expect(await main(['export', staged().folder, root], again)).toBe(EXIT.ok);
     expect(again.out()).toMatch(/0 copied, 3 already on the drive/);
+  });
+
+  test('--public-key puts cosign.pub on the drive, so its verify.sh checks the signatures alone', async () => {
+    const keyFile = join(await tempDir(), 'cosign.pub');
+    await writeFile(keyFile, staged().publicKeyPem);
+    const root = await tempDir();
+    const io = captureIo();
+    expect(await main(['export', staged().folder, root, '--public-key', keyFile], io)).toBe(EXIT.ok);
+    expect(io.out()).toContain('sh verify.sh (Linux, macOS) or verify.ps1 (Windows)');
+    expect(io.out()).not.toContain('cosign.pub was not written');
+    const run = runVerifySh(join(root, '1.field-nav@2.3.1'));
+    expect(run.status, run.output).toBe(0);
+    expect(run.verdict).toBe('DRIVE VERIFIED: 3 files intact, 3 signatures valid.');
+
+    // Without it the summary says what the drive is missing and how to add it.
+    const without = captureIo();
+    expect(await main(['export', staged().folder, await tempDir()], without)).toBe(EXIT.ok);
+    expect(without.out()).toMatch(/cosign\.pub was not written.*--public-key FILE/);
+    const unreadable = captureIo();
+    expect(
+      await main(['export', staged().folder, root, '--public-key', join(root, 'nope.pub')], unreadable),
+    ).toBe(EXIT.usage);
+    expect(unreadable.err()).toContain('cannot read');
   });
 
   test('on a terminal the progress is one line redrawn in place', async () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS, startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
 import { main } from '../../../electron/cli/main.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
-import { readManifest } from '../../../electron/engine/staging/manifest.js';
+import { readManifest } from '../../../electron/engine/staging/manifest-io.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
 import { captureIo } from '../../support/cli-io.js';
 import { useTempDirs } from '../../support/temp-dir.js';
@@ -88,7 +88,8 @@ describe('courier fetch --with-dependencies', () => {
     expect(dependencyLine).toBeGreaterThanOrEqual(0);
     expect(parentLine).toBeGreaterThan(dependencyLine);
     // b64-tools (1 MiB) and the mixed-stack config (0.5 MiB) were re-verified in place, not fetched.
-    expect(second.out).toContain('Reused 1.5 MiB from earlier packages.');
+    expect(second.out).toContain('Not downloaded again: 1.5 MiB were already on this disk, verified');
+    expect(second.out).not.toContain('from earlier packages');
   });
 
   test('without the flag the dependency is not fetched', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
 import { main } from '../../../electron/cli/main.js';
 import { nodeFs } from '../../../electron/engine/staging/fs-adapter.js';
-import { writePackageFiles } from '../../../electron/engine/staging/manifest.js';
+import { writePackageFiles } from '../../../electron/engine/staging/manifest-io.js';
 import { CONTROL_DIR, type Manifest, type ManifestArtifact } from '../../../electron/shared/manifest.js';
 import { captureIo } from '../../support/cli-io.js';
 import { buildPackage, makeManifest } from '../../support/staging-package.js';

@@ -1,5 +1,5 @@
 // Fault scripts of the demo object store, asserted as a client sees them on a real socket: status
-// codes, lying lengths, truncation per framing, resets, extra bytes, gzip, corruption (catalogue §C).
+// codes, lying lengths, truncation per framing, resets, extra bytes, gzip, corruption (the T hazards).
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

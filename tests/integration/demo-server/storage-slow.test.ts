@@ -1,4 +1,4 @@
-// Slow faults of the demo object store (delays, stalls, drips, catalogue T5/T6): what the client
+// Slow faults of the demo object store (delays, stalls, drips, T5/T6): what the client
 // receives, and that a client leaving or the server closing ends every timer and socket they hold.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -5,8 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
+import { createApiClient } from '../../../electron/engine/api/api-client.js';
+import { realClock } from '../../../electron/engine/clock.js';
+import { createTransport } from '../../../electron/engine/http/transport.js';
 import { createEngine, type Engine } from '../../../electron/engine/index.js';
-import { readManifest } from '../../../electron/engine/staging/manifest.js';
+import { readManifest } from '../../../electron/engine/staging/manifest-io.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
 import { engineHarness, type EngineHarness } from '../../support/engine-harness.js';
 
@@ -27,6 +30,24 @@ async function fetchWithDependencies(engine: Engine, catalogId: string = PARENT)
   const settled = await engine.settled(started.value.jobId);
   if (!settled.ok) throw new Error(settled.error.message);
   return settled.value;
+}
+
+/** The release as the server describes it, asked with an API client of its own. */
+async function componentOf(h: EngineHarness, catalogId: string) {
+  const transport = createTransport();
+  try {
+    const { username, password } = h.server.credentials;
+    const api = createApiClient({
+      apiUrl: h.server.apiUrl,
+      auth: { kind: 'password', username, password: async () => password },
+      deviceId: 'TECH-LAPTOP-07',
+      transport,
+      clock: realClock,
+    });
+    return await api.component(catalogId);
+  } finally {
+    transport.close();
+  }
 }
 
 const jobOf = (engine: Engine, catalogId: string) => engine.jobs().find((j) => j.catalogId === catalogId);
@@ -139,7 +160,7 @@ describe('staging with dependencies', () => {
 
   test('a dependency cycle is CLIENT.badResponse naming it, and nothing is downloaded', async () => {
     harness = await engineHarness();
-    const parentComponent = await harness.engine.api.component(PARENT);
+    const parentComponent = await componentOf(harness, PARENT);
     if (!parentComponent.ok) throw new Error(parentComponent.error.message);
     // The server now says the dependency depends on its parent.
     harness.server.faults!.api(`catalog/offering/component/${DEPENDENCY}`, {

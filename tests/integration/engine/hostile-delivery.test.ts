@@ -1,4 +1,4 @@
-// Whole-job checks of the catalogue rows that only show across a run: nothing is ever executed (M9),
+// Whole-job checks of the hazards that only show across a run: nothing is ever executed (M9),
 // an item the server changed between runs is never spliced onto old bytes (M10), and a staging
 // drive pulled mid-download ends the job with "destination disappeared", writing nothing elsewhere (F3).
 import type * as ChildProcess from 'node:child_process';

@@ -62,8 +62,8 @@ describe('M8: a stripped signature with a pinned key', () => {
       expect(item).toMatchObject({ outcome: 'failed', signatureCheck: 'absent' });
       expect(item.error?.code).toBe('CLIENT.signatureMissing');
       expect(job.error?.code).toBe('CLIENT.signatureMissing');
-      // Not retried: the same bytes would come back without a signature again.
-      expect(storageRequests(harness, MSI)).toBe(1);
+      // Not even downloaded: whatever bytes came, nothing would sign them.
+      expect(storageRequests(harness, MSI)).toBe(0);
       expect(await exists(join(job.folder!, MSI))).toBe(false);
       // Nothing in the folder (parts included) carries an executable bit.
       expect((await fileModes(job.folder!)).filter((f) => (f.mode & 0o111) !== 0)).toEqual([]);

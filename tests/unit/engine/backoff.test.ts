@@ -1,4 +1,4 @@
-// T1, T7, P1 and §3 goal 8: retry delays are 1, 2, 4, 8, 16 s ±20 %, bounded, and a valid
+// T1, T7, P1 and goal 8: retry delays are 1, 2, 4, 8, 16 s ±20 %, bounded, and a valid
 // Retry-After (seconds or HTTP-date) is honoured up to 300 s; anything invalid falls back to backoff.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// Fixed corpus of hostile file-name candidates (fault catalogue M1, M2, M3, F9; §3 goal 2): POSIX and
+// Fixed corpus of hostile file-name candidates (M1, M2, M3, F9; goal 2): POSIX and
 // Windows traversal, encodings, device names, control and Unicode tricks. Every entry must be refused.
 
 // One category per line reads better than one string per line.

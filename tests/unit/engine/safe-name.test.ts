@@ -1,4 +1,4 @@
-// M1, M2, M3, F9 and §3 goal 2: an itemKey is an identity, never a path. Every accepted name is one
+// M1, M2, M3, F9 and goal 2: an itemKey is an identity, never a path. Every accepted name is one
 // component contained in the job folder on POSIX and on Windows; everything else is CLIENT.unsafeName.
 import path from 'node:path';
 import fc from 'fast-check';
@@ -23,7 +23,7 @@ function expectUnsafe(result: ReturnType<typeof fileNameForItem>, itemKey: strin
   expect(result.error.message).not.toMatch(/[\p{Cc}\u202e]/u);
 }
 
-/** The invariant of §3 goal 2, checked independently of the implementation's own path logic. */
+/** The invariant of goal 2, checked independently of the implementation's own path logic. */
 function isSingleContainedComponent(name: string): boolean {
   const posix = containedPath(POSIX_ROOT, name, { pathApi: path.posix });
   const win = containedPath(WIN_ROOT, name, { pathApi: path.win32 });

@@ -9,7 +9,7 @@ import { useTempDirs } from '../../support/temp-dir.js';
 import { stubService } from '../../support/web-host-client.js';
 
 vi.mock('electron', async () => (await import('../../support/electron-mock.js')).electronModule());
-const { startDesktopApp } = await import('../../../electron/main/app.js');
+const { startDesktopApp } = await import('../../../electron/main/desktop-app.js');
 
 const tempDir = useTempDirs();
 let service: ReturnType<typeof stubService>;

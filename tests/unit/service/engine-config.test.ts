@@ -1,10 +1,17 @@
 // The stored settings as the engine sees them: the client-certificate sign-in needs both the
 // certificate and its key (and says which is missing, and where to choose it); the other modes send
-// the certificate only when both halves are loaded.
+// the certificate only when both halves are loaded. Which changes mean a new engine (engineKey).
 import { describe, expect, test } from 'vitest';
-import { buildEngineConfig } from '../../../electron/service/engine-config.js';
+import { buildEngineConfig, engineKey } from '../../../electron/service/engine-config.js';
 import { createMemorySecretStore, type SecretStore } from '../../../electron/service/index.js';
 import { parseStoredSettings } from '../../../electron/service/settings-model.js';
+import {
+  SERVER_ONLY_SETTINGS,
+  SETTING_NAMES,
+  UI_ONLY_SETTINGS,
+  type SettingName,
+  type Settings,
+} from '../../../electron/shared/settings-schema.js';
 
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 const KEY = '-----BEGIN PRIVATE KEY-----\nMIGHfake\n-----END PRIVATE KEY-----\n';
@@ -152,5 +159,52 @@ describe('A4: a password or device secret goes only to the connection it was ent
     const result = await build(settings({ ...plain, authMode: 'password' }), await store());
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.auth).toMatchObject({ kind: 'password', username: 'tech' });
+  });
+});
+
+describe('engine key: which setting changes mean a new engine', () => {
+  // A changed value for every setting, each valid in its schema.
+  const CHANGED: { readonly [K in SettingName]: Settings[K] } = {
+    mode: 'demo',
+    apiUrl: 'https://other.example.org/api',
+    authMode: 'deviceSecret',
+    username: 'someone-else',
+    deviceId: 'OTHER-LAPTOP',
+    itemType: 'map',
+    storageOrigins: ['https://s3.example.org'],
+    allowHttp: true,
+    concurrency: 7,
+    bandwidthLimit: 1_000_000,
+    pollIntervalMs: 5000,
+    allowUnverified: true,
+    theme: 'dark',
+  };
+  const key = (s: ReturnType<typeof settings>) => engineKey(s, '/staging', 0);
+
+  test('every setting retires the engine unless it is UI-only; server settings only in server mode', () => {
+    const uiOnly: readonly SettingName[] = UI_ONLY_SETTINGS;
+    const serverOnly: readonly SettingName[] = SERVER_ONLY_SETTINGS;
+    for (const mode of ['server', 'demo'] as const) {
+      const base = settings({ mode, authMode: 'password', username: 'tech' });
+      for (const name of SETTING_NAMES) {
+        if (name === 'mode') continue;
+        expect(base[name], name).not.toEqual(CHANGED[name]);
+        const changed = key({ ...base, [name]: CHANGED[name] });
+        const ignored = uiOnly.includes(name) || (mode === 'demo' && serverOnly.includes(name));
+        expect(changed === key(base), `${mode}: ${name}`).toBe(ignored);
+      }
+    }
+    expect(key(settings({ mode: 'demo' }))).not.toBe(key(settings({ mode: 'server' })));
+  });
+
+  test('a chosen file, the staging folder and the secrets shape it too; a key file name alone does not', () => {
+    const base = settings({ authMode: 'password', username: 'tech' });
+    const other = '-----BEGIN CERTIFICATE-----\nMIIBother\n-----END CERTIFICATE-----\n';
+    expect(key({ ...base, caBundle: { fileName: 'ca.pem', pem: other } })).not.toBe(key(base));
+    expect(key({ ...base, clientCertificate: { fileName: 'c.crt', pem: other } })).not.toBe(key(base));
+    expect(key({ ...base, secretBinding: null })).not.toBe(key(base));
+    expect(engineKey(base, '/elsewhere', 0)).not.toBe(key(base));
+    expect(engineKey(base, '/staging', 1)).not.toBe(key(base));
+    expect(key({ ...base, clientKey: { fileName: 'renamed.key' } })).toBe(key(base));
   });
 });

@@ -10,6 +10,7 @@ import type { FolderPurpose } from '../../../electron/service/index.js';
 import type { ExportProgressEvent } from '../../../electron/shared/ipc-contract.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
 import { sha256sumCheck } from '../../support/export-package.js';
+import { runVerifySh } from '../../support/self-check.js';
 import { serviceHarness, value, type ServiceHarness } from '../../support/service-harness.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
@@ -61,6 +62,10 @@ describe('exportJob', () => {
     const sums = sha256sumCheck(summary!.targetFolder);
     expect(sums.output).toMatch(/: OK/);
     expect(sums.status).toBe(0);
+    // The engine's key (the demo server's here) goes along, so the drive checks itself alone.
+    const selfCheck = runVerifySh(summary!.targetFolder);
+    expect(selfCheck.status, selfCheck.output).toBe(0);
+    expect(selfCheck.verdict).toBe('DRIVE VERIFIED: 3 files intact, 3 signatures valid.');
 
     const events = progressSince(from);
     expect(events.every((e) => e.jobId === staged.jobId && e.targetFolder === summary!.targetFolder)).toBe(
@@ -138,7 +143,7 @@ describe('exportJob', () => {
 
   test('an unknown job is refused with a plain message', async () => {
     const result = await h.service.invoke('exportJob', { jobId: randomUUID() });
-    expect(result).toMatchObject({ ok: false, error: { code: 'CLIENT.invalidRequest' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CLIENT.unknownJob' } });
     // Nothing to stop is not an error: a stop racing the end of a copy must not alarm anyone.
     expect((await h.service.invoke('cancelExport', { jobId: randomUUID() })).ok).toBe(true);
   });

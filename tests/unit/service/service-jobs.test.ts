@@ -110,8 +110,12 @@ describe('jobs through the service (demo mode)', () => {
   test('E5: open folder and report use the job folder resolved by the service; unknown jobs open nothing', async () => {
     h = await serviceHarness();
     const staged = await stageFieldNav(h);
-    value(await h.service.invoke('openJobFolder', { jobId: staged.jobId }));
-    value(await h.service.invoke('openJobReport', { jobId: staged.jobId }));
+    expect(value(await h.service.invoke('openJobFolder', { jobId: staged.jobId }))).toEqual({
+      how: 'opened',
+    });
+    expect(value(await h.service.invoke('openJobReport', { jobId: staged.jobId }))).toEqual({
+      how: 'opened',
+    });
     expect(h.openPath.mock.calls).toEqual([[staged.folder], [join(staged.folder!, 'report.html')]]);
 
     const unknown = await h.service.invoke('openJobFolder', { jobId: randomUUID() });
@@ -158,7 +162,7 @@ describe('jobs through the service (demo mode)', () => {
     ] as const) {
       const result = await h.service.invoke(method, { jobId: randomUUID() });
       expect(result.ok, method).toBe(false);
-      if (!result.ok) expect(result.error.code, method).toBe('CLIENT.invalidRequest');
+      if (!result.ok) expect(result.error.code, method).toBe('CLIENT.unknownJob');
     }
   });
 });

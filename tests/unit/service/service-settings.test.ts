@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS, startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
-import { ManualClock } from '../../../electron/engine/index.js';
+import { ManualClock } from '../../../electron/engine/clock.js';
 import { serviceHarness, value, type ServiceHarness } from '../../support/service-harness.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../../electron/demo-server/index.js';
 import { normalizeApiUrl } from '../../../../electron/engine/api/api-url.js';
 import { createAuthSession } from '../../../../electron/engine/api/auth-session.js';
-import { silentLogger } from '../../../../electron/engine/api/api-logger.js';
+import { silentLog } from '../../../../electron/shared/log.js';
 import { driveClock, useApiHarness, waitUntil } from '../../../support/api-test-helpers.js';
 
 const harness = useApiHarness();
@@ -130,7 +130,7 @@ describe('device secret and the API origin (A4, U3)', () => {
       mode: { kind: 'deviceSecret', secret: h.server.credentials.deviceSecret },
       transport: h.transport,
       clock: h.clock,
-      logger: silentLogger,
+      log: silentLog,
     });
     const storage = await session.headersFor(new URL(`${h.server.storageUrl}/x`));
     expect(codeOf(storage)).toBe('CLIENT.urlRejected');

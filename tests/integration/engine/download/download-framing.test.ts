@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { downloadArtifact } from '../../../../electron/engine/download/download-artifact.js';
-import type { DownloadRequest } from '../../../../electron/engine/download/types.js';
+import type { DownloadRequest } from '../../../../electron/engine/download/download-types.js';
 import { FIELD_NAV, finalNames, useDownloadHarness } from '../../../support/download-harness.js';
 import { honestReply, startRawServer } from '../../../support/download-raw-server.js';
 import type { RawReply, RawRequest, RawServer } from '../../../support/download-raw-server.js';

@@ -30,10 +30,21 @@ describe('export of a staged package', () => {
     expect(result.value.bytesCopied).toBe(result.value.bytesTotal);
     expect(result.value.bytesTotal).toBeGreaterThan(1024 * 1024);
 
-    // Never the control folder, never the work folder; the package's own files are there.
+    // Never the control folder, never the work folder; the package's own files are there, and the
+    // self-check files (no cosign.pub: no key was given; export-self-check.test.ts has the rest).
     const entries = (await readdir(folder)).sort();
+    const names = result.value.files.map((f) => f.file);
     expect(entries).toEqual(
-      [...result.value.files.map((f) => f.file), 'SHA256SUMS', 'manifest.json', 'report.html'].sort(),
+      [
+        ...names,
+        ...names.map((n) => `${n}.sig`),
+        'SHA256SUMS',
+        'manifest.json',
+        'report.html',
+        'verify.sh',
+        'verify.ps1',
+        'README.txt',
+      ].sort(),
     );
     expect(await readFile(join(folder, 'manifest.json'))).toEqual(
       await readFile(join(staged().folder, 'manifest.json')),

@@ -139,7 +139,7 @@ describe('journal', () => {
       ...journal(0),
       apiOrigin: 'https://getapp.example/api?token=x',
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'CLIENT.invalidRequest' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CLIENT.internal' } });
     expect(await readdir(folder.controlDir)).toEqual(['parts']);
   });
 

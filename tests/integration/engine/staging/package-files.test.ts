@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { nodeFs } from '../../../../electron/engine/staging/fs-adapter.js';
-import { readManifest, writeManifest } from '../../../../electron/engine/staging/manifest.js';
+import { readManifest, writeManifest } from '../../../../electron/engine/staging/manifest-io.js';
 import { verifyFolder } from '../../../../electron/engine/staging/verify-folder.js';
 import {
   buildPackage,
@@ -106,9 +106,9 @@ describe('package files', () => {
     expect(await readManifest(dir)).toEqual({ ok: true, value: withOptional });
   });
 
-  test('readManifest: no manifest → CLIENT.invalidRequest; a damaged one → CLIENT.fileSystem naming the file', async () => {
+  test('readManifest: no manifest → CLIENT.notAPackage; a damaged one → CLIENT.fileSystem naming the file', async () => {
     const dir = await tempDir();
-    expect(await readManifest(dir)).toMatchObject({ ok: false, error: { code: 'CLIENT.invalidRequest' } });
+    expect(await readManifest(dir)).toMatchObject({ ok: false, error: { code: 'CLIENT.notAPackage' } });
     await writeFile(join(dir, 'manifest.json'), '{"format":"courier-manifest/1",');
     const garbage = await readManifest(dir);
     expect(garbage).toMatchObject({ ok: false, error: { code: 'CLIENT.fileSystem' } });
@@ -242,12 +242,12 @@ describe('verifyFolder', () => {
     expect(result.ok && result.value.files[0]).toMatchObject({ status: 'changed', actualSha256: null });
   });
 
-  test('a public key that is not ECDSA P-256 → CLIENT.invalidRequest', async () => {
+  test('a public key that is not ECDSA P-256 → CLIENT.badKey', async () => {
     const dir = await tempDir();
     await buildPackage(dir, { 'a.bin': Buffer.from('a') });
     expect(await verifyFolder(dir, { publicKeyPem: 'not a key' })).toMatchObject({
       ok: false,
-      error: { code: 'CLIENT.invalidRequest' },
+      error: { code: 'CLIENT.badKey' },
     });
   });
 });

@@ -1,7 +1,7 @@
 // The retry loop with a fake clock (T1, T7): what is retried, how long it waits, when it stops.
 import { describe, expect, test } from 'vitest';
 import { withRetries } from '../../../../electron/engine/api/api-retry.js';
-import { silentLogger } from '../../../../electron/engine/api/api-logger.js';
+import { silentLog } from '../../../../electron/shared/log.js';
 import { ManualClock } from '../../../../electron/engine/clock.js';
 import { driveClock } from '../../../support/api-test-helpers.js';
 import { appError } from '../../../../electron/shared/app-error.js';
@@ -30,7 +30,7 @@ async function run(answers: Result<string>[], options: { signal?: AbortSignal; r
   const pending = withRetries(script.attempt, {
     clock,
     random: options.random ?? (() => 0.5),
-    logger: silentLogger,
+    log: silentLog,
     label: 'test',
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -101,7 +101,7 @@ describe('withRetries', () => {
     const pending = withRetries(async () => fail(network), {
       clock,
       random: () => 0.5,
-      logger: silentLogger,
+      log: silentLog,
       label: 'test',
       signal: controller.signal,
     });
@@ -109,5 +109,30 @@ describe('withRetries', () => {
     controller.abort();
     const result = await pending;
     expect(result.ok ? 'ok' : result.error.code).toBe('CLIENT.cancelled');
+  });
+
+  test('each retry says what it was doing, what failed, when it tries again and how many tries are left', async () => {
+    const clock = new ManualClock();
+    const said: string[] = [];
+    const refused = appError({
+      code: 'CLIENT.network',
+      message: 'Could not reach http://127.0.0.1:1: the connection was refused.',
+      retryable: true,
+    });
+    const pending = withRetries(async () => fail(refused), {
+      clock,
+      random: () => 0.5,
+      log: (level, message) => said.push(`${level}: ${message}`),
+      label: 'prepare',
+    });
+    await driveClock(clock, pending, 100);
+    const doing =
+      'warn: While asking the server to prepare the delivery: Could not reach http://127.0.0.1:1: the connection was refused.';
+    expect(said).toEqual([
+      `${doing} Trying again in 1 s (attempt 2 of 5).`,
+      `${doing} Trying again in 2 s (attempt 3 of 5).`,
+      `${doing} Trying again in 4 s (attempt 4 of 5).`,
+      `${doing} Trying again in 8 s (attempt 5 of 5).`,
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApiClient } from '../../../../electron/engine/api/api-client.js';
 import type { ApiClient } from '../../../../electron/engine/api/api-client.js';
-import type { LogFields } from '../../../../electron/engine/api/api-logger.js';
+import type { Log } from '../../../../electron/shared/log.js';
 import { normalizeApiUrl } from '../../../../electron/engine/api/api-url.js';
 import { createAuthSession } from '../../../../electron/engine/api/auth-session.js';
 import { ManualClock } from '../../../../electron/engine/clock.js';
@@ -86,7 +86,7 @@ afterEach(async () => {
 });
 
 function client(): ApiClient {
-  const record = (level: string) => (message: string, fields?: LogFields) =>
+  const log: Log = (level, message, fields) =>
     logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
   return createApiClient({
     apiUrl: server.url,
@@ -94,7 +94,7 @@ function client(): ApiClient {
     deviceId: 'TECH-LAPTOP-07',
     transport,
     clock,
-    logger: { info: record('info'), warn: record('warn') },
+    log,
   });
 }
 
@@ -140,7 +140,7 @@ describe('secrets never surface (A4, S2)', () => {
       mode: { kind: 'password', username: 'tech01', password: async () => 'pw' },
       transport,
       clock,
-      logger: { info: () => {}, warn: () => {} },
+      log: () => {},
     });
     const outsiders = [
       `${foreign.url}/api/x`,

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { ManualClock } from '../../../../electron/engine/clock.js';
 import { createProgressTracker } from '../../../../electron/engine/export/progress.js';
-import type { ExportProgress } from '../../../../electron/engine/export/types.js';
+import type { ExportProgress } from '../../../../electron/engine/export/export-types.js';
 
 describe('export progress', () => {
   test('throttles byte updates to one per 200 ms but reports phase starts and ends at once', async () => {

@@ -1,4 +1,4 @@
-// What the checks on one file mean (fault catalogue §0.1, I1, M8).
+// What the checks on one file mean (§0.1, I1, M8).
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { judge, type CheckInputs } from '../../../../electron/engine/integrity/file-verdict.js';

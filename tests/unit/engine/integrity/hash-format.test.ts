@@ -1,5 +1,5 @@
 // M6: the expected-hash parser must fail closed on every malformed value, including the inputs that
-// Node's lenient Buffer decoders would silently accept (fault catalogue §0.3).
+// Node's lenient Buffer decoders would silently accept (§0.3).
 import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,11 @@
 // A job that lost its lock (C4) writes nothing more into its folder: the new owner keeps the journal.
 import { describe, expect, test } from 'vitest';
-import { createJournalSync, type JournalContext } from '../../../../electron/engine/job/journal-sync.js';
+import {
+  buildJournal,
+  createJournalSync,
+  keptItems,
+  type JournalContext,
+} from '../../../../electron/engine/job/journal-sync.js';
 import { JobState } from '../../../../electron/engine/job/job-state.js';
 import { ManualClock } from '../../../../electron/engine/clock.js';
 import type { StagingFs } from '../../../../electron/engine/staging/fs-adapter.js';
@@ -27,6 +32,7 @@ function contextWith(writable: () => boolean, touched: string[]): JournalContext
     deviceId: 'laptop-7',
     startedAt: '2026-12-02T00:00:00.000Z',
     outbox: () => [],
+    lastReportTime: () => 0,
     planned: () => false,
     writable,
   };
@@ -47,5 +53,46 @@ describe('journal writes and the lock (C4)', () => {
     held = false;
     expect((await journal.save()).ok).toBe(true);
     expect(touched).toEqual([]);
+  });
+});
+
+describe('a run stopped before its plan', () => {
+  const snapshot = [
+    {
+      itemKey: '1.x@a.bin',
+      fileName: 'a.bin',
+      artifactType: 'software' as const,
+      size: 2048,
+      expectedHash: null,
+      signature: 'c2ln',
+      isExecutable: false,
+      arguments: null,
+      metaData: null,
+      reference: null,
+    },
+  ];
+  const progress = [
+    { itemKey: '1.x@a.bin', offset: 1024, validator: { etag: '"e"' }, state: 'paused' as const },
+  ];
+
+  test('writes the last plan again with the kept items, so the next run still resumes from them', () => {
+    const context = contextWith(() => true, []);
+    const previous = {
+      format: 'courier-journal/1' as const,
+      catalogId: '1.x@1.0.0',
+      itemType: 'software' as const,
+      apiOrigin: 'https://getapp.example',
+      deviceId: 'laptop-7',
+      startedAt: '2026-12-02T00:00:00.000Z',
+      snapshot,
+      items: progress,
+      outbox: [],
+    };
+    context.state.items = keptItems(previous, new ManualClock());
+    const written = buildJournal({ ...context, previousSnapshot: snapshot });
+    expect(written.snapshot).toEqual(snapshot);
+    expect(written.items).toEqual([{ ...progress[0], state: 'paused' }]);
+    // What the snapshot shows meanwhile: the bytes kept, for a size that is known.
+    expect(context.state.snapshot()).toMatchObject({ bytesDone: 1024, bytesTotal: 2048 });
   });
 });

@@ -1,7 +1,7 @@
 // SHA256SUMS rendering and the manifest's own file-name rule (a manifest may come from any USB stick).
 import { describe, expect, test } from 'vitest';
 import { isPlainFileName } from '../../../../electron/engine/staging/manifest-schema.js';
-import { renderSums } from '../../../../electron/engine/staging/manifest.js';
+import { renderSums } from '../../../../electron/engine/staging/manifest-io.js';
 import { makeArtifact, makeManifest } from '../../../support/staging-package.js';
 
 describe('renderSums', () => {
@@ -20,7 +20,7 @@ describe('renderSums', () => {
   test('M1: a file name that is not plain is refused rather than written into SHA256SUMS', () => {
     const sums = renderSums(makeManifest([makeArtifact({ file: '../x\nbad' })]));
     expect(sums.ok).toBe(false);
-    expect(!sums.ok && sums.error.code).toBe('CLIENT.invalidRequest');
+    expect(!sums.ok && sums.error.code).toBe('CLIENT.internal');
   });
 });
 
