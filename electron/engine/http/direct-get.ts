@@ -5,13 +5,11 @@
 // reading back and hashing the file together, most of it page faults and garbage collection (issue 9).
 // Artifact bodies only; the API's small answers keep node:http (transport.ts). Keep-alive, TLS, the
 // same address guard (U2) and deadlines (T5) and the stale-socket retry (T10) as transport.ts.
-import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { appError } from '../../shared/app-error.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import type { Clock } from '../clock.js';
-import { BodyDecoder } from './body-decoder.js';
-import { guardedLookup } from './outbound-guard.js';
+import { directBody, type DirectBody } from './direct-body.js';
+import { Connection, HEAD_BUFFER } from './direct-connection.js';
 import {
   framingOf,
   headLength,
@@ -22,28 +20,7 @@ import {
 } from './response-head.js';
 import { DeadlineError, isResetError, transportError } from './transport-errors.js';
 
-/** Where a body goes. Called from socket callbacks: both must return at once. */
-export interface BodySink {
-  /** Where the next bytes may land (at least one byte); the sink owns it until `landed`. */
-  region(): Uint8Array;
-  /**
-   * `count` body bytes now sit at the start of the region last handed out. Returning false pauses
-   * reading until `DirectBody.resume()`.
-   */
-  landed(count: number): boolean;
-}
-
-export interface DirectBody {
-  /**
-   * Delivers the body to `sink`: resolves at the end its framing gives (or the close, for a body
-   * without length), rejects on a socket or framing error (with its code) or an abort (its reason).
-   */
-  pipe(sink: BodySink): Promise<void>;
-  /** Goes on reading after `landed` returned false. */
-  resume(): void;
-  /** Ends the exchange. The connection is reused only after a complete body. Idempotent. */
-  destroy(): void;
-}
+export type { BodySink, DirectBody } from './direct-body.js';
 
 export interface DirectResponse {
   readonly status: number;
@@ -68,76 +45,7 @@ export interface DirectGetOptions {
   readonly maxIdle: number;
 }
 
-/** Socket reads before the body (the head, and body bytes that came with it) land here. */
-const HEAD_BUFFER = 64 * 1024;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-/** What the current exchange does with the connection's reads. */
-interface Reader {
-  buffer(): Uint8Array;
-  /** `count` bytes landed at the start of `into` (normally the last buffer); false pauses reading. */
-  read(count: number, into: Uint8Array): boolean;
-  end(): void;
-  error(error: Error): void;
-}
-
-/** One socket, reused across exchanges; its onread hooks forward to whichever exchange reads it. */
-class Connection {
-  readonly socket: Socket;
-  reader: Reader | undefined;
-  /** Something the connection can no longer be trusted for a next request after. */
-  spoiled = false;
-  /** The server closed its side (EOF). */
-  ended = false;
-  failure: Error | undefined;
-  /** Told when the socket closes, for the idle pool. */
-  onClose: (() => void) | undefined;
-  /** Where reads land when no exchange reads (the bytes are then a protocol error). */
-  private readonly spare = Buffer.allocUnsafe(16 * 1024);
-
-  constructor(
-    readonly key: string,
-    url: URL,
-    tls: DirectGetOptions['tls'],
-  ) {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    const onread = {
-      // Called after every read (and once at the start): where the next read lands.
-      buffer: () => this.reader?.buffer() ?? this.spare,
-      callback: (count: number, into: Uint8Array) => {
-        if (this.reader) return this.reader.read(count, into);
-        // Bytes nobody asked for: the server is out of step; never reuse this connection.
-        this.spoiled = true;
-        return false;
-      },
-    };
-    const target = { host, port, lookup: guardedLookup, onread };
-    // @types/node lists `onread` for net.connect only; tls.connect takes it too and reads through it.
-    const secure = { ...target, ...tls, ...(isIP(host) ? {} : { servername: host }) };
-    this.socket = url.protocol === 'https:' ? tlsConnect(secure) : netConnect(target);
-    this.socket.on('end', () => {
-      this.ended = true;
-      this.reader?.end();
-    });
-    this.socket.on('error', (error) => {
-      this.failure ??= error;
-      this.reader?.error(error);
-    });
-    this.socket.on('timeout', () => this.socket.destroy());
-    this.socket.on('close', () => {
-      // After the server's EOF a close is the normal end; before it, the connection broke.
-      if (!this.ended)
-        this.failure ??= Object.assign(new Error('the connection closed'), { code: 'ECONNRESET' });
-      if (this.failure) this.reader?.error(this.failure);
-      this.onClose?.();
-    });
-  }
-
-  get usable(): boolean {
-    return !this.ended && !this.spoiled && this.failure === undefined && !this.socket.destroyed;
-  }
-}
 
 function requestHead(url: URL, headers: Readonly<Record<string, string>>): Buffer | undefined {
   const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`];
@@ -317,136 +225,4 @@ export function createDirectGet(options: DirectGetOptions): DirectGet {
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-interface BodyHooks {
-  readonly reusable: boolean;
-  readonly release: (connection: Connection) => void;
-  readonly stopListening: () => void;
-}
-
-/** The body of one response, delivered to a sink; `early` are body bytes that came with the head. */
-function directBody(
-  connection: Connection,
-  framing: ReturnType<typeof framingOf>,
-  early: Buffer,
-  hooks: BodyHooks,
-): DirectBody {
-  const decoder = new BodyDecoder(framing);
-  const { socket } = connection;
-  let sink: BodySink | undefined;
-  let finished = false;
-  let paused = false;
-  let leftover = early;
-  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
-  let outcome: { error?: Error } | undefined;
-
-  const finish = (error?: Error) => {
-    if (finished) return;
-    finished = true;
-    hooks.stopListening();
-    outcome = error ? { error } : {};
-    if (error || !hooks.reusable || decoder.excess || leftover.length > 0) {
-      connection.reader = undefined;
-      socket.destroy();
-    } else hooks.release(connection);
-    if (settle && error) settle.reject(error);
-    else settle?.resolve();
-  };
-
-  /** Decodes `count` raw bytes at the start of `region` (the sink's last) for the sink; false pauses. */
-  const deliver = (region: Uint8Array, count: number): boolean => {
-    const body = decoder.decode(region, 0, count);
-    const goOn = body > 0 ? sink!.landed(body) : true;
-    if (decoder.done) {
-      finish();
-      return false;
-    }
-    if (!goOn) paused = true;
-    return goOn;
-  };
-
-  /** Feeds bytes that did not land in a region of the sink (those that came with the head). */
-  const drain = (): void => {
-    while (leftover.length > 0 && !paused && !finished) {
-      const region = sink!.region();
-      const count = Math.min(region.length, leftover.length);
-      region.set(leftover.subarray(0, count));
-      leftover = leftover.subarray(count);
-      deliver(region, count);
-    }
-  };
-
-  /** Drains, then reads the socket unless paused, finished or already at its end. */
-  const flow = (): void => {
-    try {
-      drain();
-    } catch (error) {
-      return finish(error as Error);
-    }
-    if (paused || finished) return;
-    if (decoder.done) return finish();
-    if (connection.failure) return finish(connection.failure);
-    if (connection.ended) return framing.kind === 'close' ? finish() : finish(cutShort());
-    socket.resume();
-  };
-
-  // The socket reads into a region of the sink only while no earlier bytes wait: a region handed
-  // to the socket must not be handed out again (by drain) before the socket fills it.
-  let scratch: Buffer | undefined;
-  let lastRegion: Uint8Array | undefined;
-  const reader: Reader = {
-    buffer: () =>
-      (lastRegion = leftover.length > 0 ? undefined : sink!.region()) ??
-      (scratch ??= Buffer.allocUnsafe(HEAD_BUFFER)),
-    read: (count, into) => {
-      try {
-        if (into === lastRegion) return deliver(into, count);
-        // Landed where an earlier reader pointed the socket: copied, like the head's bytes.
-        leftover = Buffer.concat([leftover, into.subarray(0, count)]);
-        drain();
-        return !paused && !finished;
-      } catch (error) {
-        finish(error as Error);
-        return false;
-      }
-    },
-    end: () => {
-      if (leftover.length > 0) return;
-      if (framing.kind === 'close') finish();
-      else finish(cutShort());
-    },
-    error: (error) => finish(error),
-  };
-
-  return {
-    pipe(target) {
-      if (sink) return Promise.reject(new Error('the body is already being read'));
-      sink = target;
-      return new Promise<void>((resolve, reject) => {
-        settle = { resolve, reject };
-        if (outcome) return outcome.error ? reject(outcome.error) : resolve();
-        if (framing.kind === 'none') {
-          finish();
-          return;
-        }
-        connection.reader = reader;
-        flow();
-      });
-    },
-    resume() {
-      if (!paused || finished) return;
-      paused = false;
-      flow();
-    },
-    destroy() {
-      if (!finished) finish(new DOMException('The body was abandoned', 'AbortError'));
-    },
-  };
-}
-
-function cutShort(): Error {
-  return Object.assign(new Error('the server closed the connection before the end of the body'), {
-    code: 'ECONNRESET',
-  });
 }
