@@ -13,7 +13,7 @@ const config = {
   // package.json has no "main" (its face there is the `courier` CLI): the desktop entry is set in the
   // packaged copy only. desktopName becomes Electron's Wayland app_id / WM_CLASS, so the running
   // window groups under the installed .desktop entry (linux.syncDesktopName names that file alike).
-  extraMetadata: { main: 'dist/main/main.js', desktopName: 'courier-desktop.desktop' },
+  extraMetadata: { main: 'dist/main/desktop-main.js', desktopName: 'courier-desktop.desktop' },
   directories: { output: 'out', buildResources: RESOURCES },
 
   // Only what the packaged app loads: main and the plain-Node layers it imports (shared, engine,

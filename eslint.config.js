@@ -161,13 +161,16 @@ export default tseslint.config(
   }),
   // The composition roots (each face's entry script) may also start the built-in demo server, which
   // they inject into the service; nothing else in main/ or web-host/ may import it.
-  ...['main', 'web-host'].map((layer) => ({
+  ...[
+    ['main', 'desktop-main.ts'],
+    ['web-host', 'web-main.ts'],
+  ].map(([layer, entry]) => ({
     ...boundary(layer, {
       allowed: ['shared', 'service', 'demo-server'],
       allowElectron: layer === 'main',
-      message: `${layer}/main.ts depends on service/, demo-server/ and shared/ only.`,
+      message: `${layer}/${entry} depends on service/, demo-server/ and shared/ only.`,
     }),
-    files: [`electron/${layer}/main.ts`],
+    files: [`electron/${layer}/${entry}`],
   })),
   // The renderer (React, browser or Electron sandbox): never node:*, electron or another layer's
   // code (electron/shared/ only); only renderer/bridge/ may touch window.courier; no raw HTML.

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/cli/courier-cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write(
     'courier: not built yet. Run "npm install" (or "npm run build") in the Courier folder first.\n',

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * (a long campaign, an editor's watcher) must not hand half-written modules to its processes.
  */
 export async function snapshotBuild(/** @type {string} */ workDir) {
-  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('run "npm run build" first');
+  if (!existsSync(join(root, 'dist', 'cli', 'courier-cli.js'))) throw new Error('run "npm run build" first');
   const app = join(workDir, 'app');
   await cp(join(root, 'dist'), join(app, 'dist'), { recursive: true });
   await cp(join(root, 'bin'), join(app, 'bin'), { recursive: true });

@@ -135,7 +135,7 @@ export interface LaunchOptions {
 
 /** The app argument: the built main, or a packaged app.asar when COURIER_ELECTRON_APP is set. */
 export function appEntry(): string {
-  return packagedApp()?.asar ?? join(repoRoot, 'dist', 'main', 'main.js');
+  return packagedApp()?.asar ?? join(repoRoot, 'dist', 'main', 'desktop-main.js');
 }
 
 /** Chromium's OS sandbox stays on unless it cannot start here (root, or no user namespaces). */

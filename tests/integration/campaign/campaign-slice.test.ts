@@ -19,7 +19,7 @@ describe('reliability campaign slice', () => {
   test(
     `seed ${SEED}: ${RUNS} runs, ${KILLS} with a SIGKILL, 0 violations`,
     async () => {
-      if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js')))
+      if (!existsSync(join(repoRoot, 'dist', 'cli', 'courier-cli.js')))
         throw new Error('run "npm run build" first: the campaign runs the built CLI');
       const outcomes = await runCampaign({ runs: RUNS, kills: KILLS, seed: SEED, workers: 2 });
       const violations = outcomes.flatMap((o) =>

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
 import { captureIo } from '../../support/cli-io.js';
 

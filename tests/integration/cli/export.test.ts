@@ -4,7 +4,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { captureIo } from '../../support/cli-io.js';
 import { sha256sumCheck, useStagedPackage } from '../../support/export-package.js';
 import { mountPoint, skipReason, useMounts } from '../../support/export-mounts.js';

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS, startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
 import { readManifest } from '../../../electron/engine/staging/manifest-io.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { BUILTIN_IDS, startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
 import { realClock } from '../../../electron/engine/clock.js';
 import { nodeFs } from '../../../electron/engine/staging/fs-adapter.js';

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { BUILTIN_IDS, startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
 import { captureTty, type TtyIo } from '../../support/cli-tty.js';
 import { useTempDirs } from '../../support/temp-dir.js';

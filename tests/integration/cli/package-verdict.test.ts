@@ -5,7 +5,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
-import { main } from '../../../electron/cli/main.js';
+import { main } from '../../../electron/cli/courier-cli.js';
 import { nodeFs } from '../../../electron/engine/staging/fs-adapter.js';
 import { writePackageFiles } from '../../../electron/engine/staging/manifest-io.js';
 import { CONTROL_DIR, type Manifest, type ManifestArtifact } from '../../../electron/shared/manifest.js';

@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js')))
+  if (!existsSync(join(repoRoot, 'dist', 'cli', 'courier-cli.js')))
     throw new Error('run "npm run build" first: this test runs the built CLI');
 });
 

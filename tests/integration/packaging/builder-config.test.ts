@@ -46,7 +46,7 @@ describe('electron-builder configuration', () => {
 
   test('names the app, its entry and where packages go; publishes nothing', () => {
     expect(config.productName).toBe('Courier');
-    expect(config.extraMetadata?.main).toBe('dist/main/main.js');
+    expect(config.extraMetadata?.main).toBe('dist/main/desktop-main.js');
     expect(config.directories).toEqual({ output: 'out', buildResources: 'build' });
     expect(config.publish).toBeNull();
   });

@@ -68,7 +68,7 @@ describe('electron-builder --linux dir (offline, stand-in Electron)', () => {
   test('app.asar holds main, the preload, the renderer and package.json', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        'dist/main/main.js',
+        'dist/main/desktop-main.js',
         'dist/preload/preload.cjs',
         'dist/renderer/index.html',
         'package.json',
@@ -89,7 +89,7 @@ describe('electron-builder --linux dir (offline, stand-in Electron)', () => {
   });
 
   test('every import reachable from main resolves inside the asar (runtime dependencies included)', () => {
-    expect(unresolvedImports(asarPath, 'dist/main/main.js')).toEqual([]);
+    expect(unresolvedImports(asarPath, 'dist/main/desktop-main.js')).toEqual([]);
   });
 
   test('node_modules holds runtime dependencies only, never a devDependency', async () => {
@@ -109,12 +109,12 @@ describe('electron-builder --linux dir (offline, stand-in Electron)', () => {
     expect(Object.keys(pkg.devDependencies).filter((name) => packed.has(name))).toEqual([]);
   });
 
-  test('the packaged package.json starts dist/main/main.js as ESM and carries no scripts', () => {
+  test('the packaged package.json starts dist/main/desktop-main.js as ESM and carries no scripts', () => {
     const packaged = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as Record<
       string,
       unknown
     >;
-    expect(packaged).toMatchObject({ main: 'dist/main/main.js', type: 'module', name: 'courier' });
+    expect(packaged).toMatchObject({ main: 'dist/main/desktop-main.js', type: 'module', name: 'courier' });
     expect(packaged).not.toHaveProperty('scripts');
     expect(packaged).not.toHaveProperty('devDependencies');
   });

@@ -1,7 +1,7 @@
 // No two source files under electron/ and renderer/ share a name, so a name found in a stack trace,
-// a log or a review comment points at one file. Exempt: index (a folder's public entry) and main (the
-// entry script each face's build and packaging names: dist/cli/main.js, dist/main/main.js,
-// dist/web-host/main.js, renderer/index.html's main.tsx).
+// a log or a review comment points at one file. Exempt: index, a folder's public entry. The faces'
+// entry scripts have names of their own (cli/courier-cli.ts, main/desktop-main.ts,
+// web-host/web-main.ts, renderer/renderer-main.tsx).
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import { repoRoot } from '../../support/paths.js';
 
 const SOURCE_FOLDERS = ['electron', 'renderer'];
 const SOURCE_FILE = /\.(ts|tsx|js|mjs|cjs)$/;
-const ENTRY_NAMES: ReadonlySet<string> = new Set(['index', 'main']);
+const ENTRY_NAMES: ReadonlySet<string> = new Set(['index']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -40,14 +40,14 @@ describe('source file names', () => {
     expect(sharedNames(files), 'rename one of each pair after what it does').toEqual({});
   });
 
-  test('the check sees a clash across layers and extensions, and lets entry files be', () => {
+  test('the check sees a clash across layers and extensions, and lets index files be', () => {
     expect(
       sharedNames([
         'electron/shared/error-text.ts',
         'renderer/format/error-text.tsx',
         'electron/engine/index.ts',
         'electron/service/index.ts',
-        'electron/cli/main.ts',
+        'electron/cli/courier-cli.ts',
         'renderer/main.tsx',
         'electron/engine/job/job-state.ts',
       ]),

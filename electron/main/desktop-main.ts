@@ -1,4 +1,4 @@
-// Electron's entry (dist/main/main.js): the desktop composition root. Finds the built preload and
+// Electron's entry (dist/main/desktop-main.js): the desktop composition root. Finds the built preload and
 // renderer next to it and injects the demo server; everything else is in desktop-app.ts.
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../demo-server/index.js';
