@@ -146,7 +146,9 @@ async function main() {
     const { appOutDir, seconds } = await packLinuxDir({ electronDist, echo: true });
     const asarPath = join(appOutDir, 'resources', 'app.asar');
     const files = asarFiles(asarPath);
-    const problems = unresolvedImports(asarPath, 'dist/main/desktop-main.js').map((line) => `unresolved: ${line}`);
+    const problems = unresolvedImports(asarPath, 'dist/main/desktop-main.js').map(
+      (line) => `unresolved: ${line}`,
+    );
     for (const required of ['package.json', 'dist/preload/preload.cjs', 'dist/renderer/index.html']) {
       if (!files.includes(required)) problems.push(`missing: ${required}`);
     }
@@ -154,7 +156,8 @@ async function main() {
       problems.push(`should not be packed: ${file}`);
     }
     const packedMain = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')).main;
-    if (packedMain !== 'dist/main/desktop-main.js') problems.push(`packaged package.json main is ${packedMain}`);
+    if (packedMain !== 'dist/main/desktop-main.js')
+      problems.push(`packaged package.json main is ${packedMain}`);
     const fuses = await readFuses(join(appOutDir, config.linux.executableName));
     const size = (await readFile(asarPath)).length;
     console.log(
