@@ -32,15 +32,6 @@ import {
 import { copyToPart, hashTargetFile, partPathOf } from './transfer.js';
 import type { ExportOptions, ExportResult } from './export-types.js';
 
-export type {
-  ExportOptions,
-  ExportResult,
-  ExportProgress,
-  ExportPhase,
-  ExportedFile,
-} from './export-types.js';
-export type { FileSystemInfo } from './fs-type.js';
-
 const inside = (parent: string, child: string): boolean => {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));

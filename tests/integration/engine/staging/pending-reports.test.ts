@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ManualClock } from '../../../../electron/engine/clock.js';
 import {
   createPendingReports,
+  type PendingReportsDeps,
   type SweepOutcome,
 } from '../../../../electron/engine/report/pending-reports.js';
 import { nodeFs } from '../../../../electron/engine/staging/fs-adapter.js';
@@ -70,6 +71,27 @@ function switchableServer() {
   };
 }
 
+/** The sweep of `root` for this device and server; the test's own parts override the rest. */
+function sweeperOf(
+  root: string,
+  clock: ManualClock,
+  sender: PendingReportsDeps['sender'],
+  extra: Partial<PendingReportsDeps> = {},
+) {
+  return createPendingReports({
+    fs: nodeFs,
+    clock,
+    stagingRoot: root,
+    sender,
+    apiOrigin: ORIGIN,
+    deviceId: DEVICE,
+    isRunning: () => false,
+    log: () => undefined,
+    onSwept: () => undefined,
+    ...extra,
+  });
+}
+
 describe('waiting status reports', () => {
   test('an unreachable server is tried again with backoff; once it answers, the reports go in order', async () => {
     const clock = new ManualClock();
@@ -79,15 +101,7 @@ describe('waiting status reports', () => {
     let sweptNext: (() => void) | undefined;
     /** Resolves when the sweep running (or about to run) has ended. */
     const nextSweep = () => new Promise<void>((resolve) => (sweptNext = resolve));
-    const pending = createPendingReports({
-      fs: nodeFs,
-      clock,
-      stagingRoot: root,
-      sender: server.sender,
-      apiOrigin: ORIGIN,
-      deviceId: DEVICE,
-      isRunning: () => false,
-      log: () => undefined,
+    const pending = sweeperOf(root, clock, server.sender, {
       onSwept: (outcome) => {
         swept.push(outcome);
         sweptNext?.();
@@ -127,17 +141,7 @@ describe('waiting status reports', () => {
     if (!other.ok) throw new Error(other.error.message);
     const server = switchableServer();
     server.setUp(true);
-    const pending = createPendingReports({
-      fs: nodeFs,
-      clock,
-      stagingRoot: root,
-      sender: server.sender,
-      apiOrigin: ORIGIN,
-      deviceId: DEVICE,
-      isRunning: () => false,
-      log: () => undefined,
-      onSwept: () => undefined,
-    });
+    const pending = sweeperOf(root, clock, server.sender);
     expect(await pending.start()).toEqual({ sent: 0, waiting: 3 });
     await pending.close();
     await other.value.release();
