@@ -1,6 +1,7 @@
 // The one Courier window: sandboxed, context-isolated, no Node in the page, our preload only.
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow, nativeTheme, type WebPreferences } from 'electron';
 import type { Log } from '../shared/log.js';
+import { PAGE_BACKGROUND } from '../shared/page-colours.js';
 import { hardenWebContents } from './security.js';
 
 export function webPreferences(preload: string): WebPreferences {
@@ -29,7 +30,9 @@ export function createMainWindow(preload: string, log: Log): BrowserWindow {
     minHeight: 560,
     title: 'Courier',
     show: false,
-    backgroundColor: '#ffffff',
+    // The page's own background in the system's scheme (what base.css shows until a setting says
+    // otherwise), so the window does not flash white before the page draws in a dark system.
+    backgroundColor: PAGE_BACKGROUND[nativeTheme.shouldUseDarkColors ? 'dark' : 'light'],
     webPreferences: webPreferences(preload),
   });
   hardenWebContents(win.webContents, log);

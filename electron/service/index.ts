@@ -88,6 +88,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
           level: 'info',
           message:
             'The connection settings changed, so running downloads were paused. Resume them when ready.',
+          topic: { name: 'downloadsPaused' },
         },
       });
   };
@@ -124,6 +125,7 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
           payload: {
             level: 'warn',
             message: 'The settings could not be saved: they apply until Courier closes.',
+            topic: { name: 'settingsNotSaved' },
           },
         });
       }
@@ -158,7 +160,11 @@ export async function createCourierService(deps: ServiceDeps): Promise<CourierSe
     const names = resumed.map((job) => job.catalogId).join(', ');
     push({
       event: 'notice',
-      payload: { level: 'info', message: `Resuming unfinished deliveries: ${names}.` },
+      payload: {
+        level: 'info',
+        message: `Resuming unfinished deliveries: ${names}.`,
+        topic: { name: 'resuming', values: { names } },
+      },
     });
   };
   void carryOnAtStart();

@@ -14,11 +14,13 @@ export function createReportNotices(notify: (notice: Notice) => void): ReportNot
         notify({
           level: 'warn',
           message: `${waiting} status ${waiting === 1 ? 'report is' : 'reports are'} waiting to reach the server, which cannot be reached now. Courier keeps them and sends them when it can.`,
+          topic: { name: 'reportsWaiting', values: { count: waiting } },
         });
       } else if (waiting === 0 && (told > 0 || sent > 0)) {
         notify({
           level: 'info',
           message: 'The status reports that were waiting have reached the server.',
+          topic: { name: 'reportsSent' },
         });
       }
       told = waiting;

@@ -185,7 +185,19 @@ export interface ExportSummary {
   readonly fileSystem: string;
 }
 
+/**
+ * What a notice is about, so a UI in another language can word it itself (with these values);
+ * `message` is the English, as logs and the English UI show it.
+ */
+export type NoticeTopic =
+  | { readonly name: 'downloadsPaused' | 'settingsNotSaved' | 'reportsSent' | 'secretsDropped' }
+  | { readonly name: 'resuming'; readonly values: { readonly names: string } }
+  | { readonly name: 'reportsWaiting'; readonly values: { readonly count: number } }
+  | { readonly name: 'noPickers'; readonly values: { readonly folder: string } };
+export type NoticeTopicName = NoticeTopic['name'];
+
 export interface Notice {
   readonly level: LogLevel;
   readonly message: string;
+  readonly topic?: NoticeTopic;
 }

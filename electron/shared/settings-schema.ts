@@ -5,6 +5,7 @@
 // engine (service/engine-config.ts). A new setting is one line here plus its field in the UI.
 import { z } from 'zod';
 import { ITEM_TYPES } from './getapp-protocol.js';
+import { UI_LANGUAGES } from './ui-languages.js';
 
 /**
  * How Courier signs in to a real server. clientCertificate is mTLS (protocol §1.2): the certificate
@@ -37,6 +38,8 @@ export const SETTINGS = z.object({
   allowUnverified: z.boolean().default(false),
   /** The UI's colours: follow the system's light or dark scheme, or always one of them. */
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** The UI's language: the system's (Hebrew when it prefers Hebrew, else English), or a fixed one. */
+  language: z.enum(['system', ...UI_LANGUAGES]).default('system'),
 });
 
 export type Settings = z.output<typeof SETTINGS>;
@@ -51,7 +54,7 @@ export const SETTING_NAMES = Object.keys(SETTINGS.shape) as readonly SettingName
  * Settings that only preselect something in the UI: changing one never retires the engine (which
  * pauses every running job). Every other setting shapes the engine by default.
  */
-export const UI_ONLY_SETTINGS = ['itemType', 'theme'] as const satisfies readonly SettingName[];
+export const UI_ONLY_SETTINGS = ['itemType', 'theme', 'language'] as const satisfies readonly SettingName[];
 
 /** Settings of the connection to a real server: the built-in demo server ignores them. */
 export const SERVER_ONLY_SETTINGS = [

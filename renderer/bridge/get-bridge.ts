@@ -1,6 +1,7 @@
 // The renderer's one way to reach Courier: window.courier under Electron's preload, otherwise the
 // browser-mode HTTP bridge. The only module outside tests that reads window.courier.
 import type { CourierBridge } from '../../electron/shared/ipc-contract.js';
+import { resolveLanguage } from '../i18n/language.js';
 import { createHttpBridge } from './http-bridge.js';
 
 declare global {
@@ -51,6 +52,9 @@ export function getBridge(): CourierBridge {
     token: () => token,
     // noopener: the report tab gets no handle on this page (it is sandboxed besides).
     openPage: (url) => void window.open(url, '_blank', 'noopener'),
+    // The I18nProvider marks the page with the language it resolved (setting or system): read back
+    // here, the bridge needs neither the store nor React, which it is created before.
+    language: () => resolveLanguage('system', [document.documentElement.lang]),
   });
   return bridge;
 }

@@ -11,6 +11,8 @@ import {
   type ReportOpening,
 } from '../../electron/shared/ipc-contract.js';
 import type { JobSnapshot } from '../../electron/shared/snapshots.js';
+import type { UiLanguage } from '../../electron/shared/ui-languages.js';
+import { translatorFor } from '../i18n/translator.js';
 import { openEventStream, type EventSourceFactory, type EventStream } from './event-stream.js';
 import { invokeOverHttp, type FetchLike } from './http-invoke.js';
 
@@ -25,6 +27,11 @@ export interface HttpBridgeOptions {
    * nothing can open a file on this computer for a browser.
    */
   readonly openPage?: (url: string) => void;
+  /**
+   * The UI's language when the bridge gives its own notices (about its connection to the service,
+   * which the service cannot send while it is out of reach); English without it.
+   */
+  readonly language?: () => UiLanguage;
 }
 
 type Listener = (payload: unknown) => void;
@@ -35,6 +42,8 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
   const listeners = new Map<PushEvent, Set<Listener>>(PUSH_EVENTS.map((name) => [name, new Set()]));
   const knownJobs = new Set<string>();
   let stream: EventStream | null = null;
+  const word = (key: 'get.serviceReconnected' | 'get.serviceLost') =>
+    translatorFor(options.language?.() ?? 'en').text(key);
 
   const dispatch = <E extends PushEvent>(event: E, payload: PushContract[E]) => {
     if (event === 'job') knownJobs.add((payload as JobSnapshot).jobId);
@@ -69,15 +78,10 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
         onEvent: (event, payload) => dispatch(event, payload as never),
         onOpen: (again) => {
           if (!again) return;
-          dispatch('notice', { level: 'info', message: 'Reconnected to the Courier service.' });
+          dispatch('notice', { level: 'info', message: word('get.serviceReconnected') });
           void resync();
         },
-        onDrop: () =>
-          dispatch('notice', {
-            level: 'warn',
-            message:
-              'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
-          }),
+        onDrop: () => dispatch('notice', { level: 'warn', message: word('get.serviceLost') }),
       },
     );
   };

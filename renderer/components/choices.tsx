@@ -31,6 +31,8 @@ export interface RadioOption<V extends string> {
   readonly value: V;
   readonly label: string;
   readonly describedBy?: string;
+  /** The label's language when it is not the page's (a language named in itself). */
+  readonly lang?: string;
 }
 
 /** A fieldset of radio buttons: arrow keys move between them, as in any native radio group. */
@@ -53,7 +55,7 @@ export function RadioChoices<V extends string>({
     <fieldset className={className}>
       <legend>{legend}</legend>
       {options.map((option) => (
-        <label key={option.value} className="choice">
+        <label key={option.value} className="choice" lang={option.lang}>
           <input
             type="radio"
             name={name}

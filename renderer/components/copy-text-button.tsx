@@ -2,10 +2,12 @@
 // clipboard is refused, it says how to copy by hand instead of failing silently.
 import { useState } from 'react';
 import { Icon } from './icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 export function CopyTextButton({ text, label, what }: { text: string; label: string; what: string }) {
+  const tr = useTranslator();
   const [state, setState] = useState<CopyState>('idle');
   const copy = async () => {
     try {
@@ -22,7 +24,11 @@ export function CopyTextButton({ text, label, what }: { text: string; label: str
         <span className="visually-hidden">{what}</span>
       </button>
       <span className="muted" role="status">
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Select it and press Ctrl+C to copy it.' : ''}
+        {state === 'copied'
+          ? tr.text('common.copied')
+          : state === 'failed'
+            ? tr.text('common.copyByHand')
+            : ''}
       </span>
     </>
   );

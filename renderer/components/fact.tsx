@@ -6,15 +6,20 @@ export function Fact({
   term,
   children,
   className,
+  dir,
 }: {
   term: string;
   children: ReactNode;
   className?: string;
+  /** 'ltr' for values that are codes, paths or hashes, so a Hebrew page never reorders them. */
+  dir?: 'ltr';
 }) {
   return (
     <div>
       <dt>{term}</dt>
-      <dd className={className}>{children}</dd>
+      <dd className={className} dir={dir}>
+        {children}
+      </dd>
     </div>
   );
 }

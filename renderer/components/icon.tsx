@@ -1,5 +1,6 @@
 // Small stroke icons drawn inline (no icon font, no network). Always decorative: every icon sits
-// next to a text label, so status never rests on an icon or a colour alone.
+// next to a text label, so status never rests on an icon or a colour alone. Arrows that point
+// forward or back turn round in a right-to-left page.
 import { memo } from 'react';
 
 const PATHS = {
@@ -40,10 +41,15 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons that point along the reading direction: a right-to-left page mirrors them (base.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['back', 'next']);
+
 export const Icon = memo(function Icon({ name, className }: { name: IconName; className?: string }) {
   return (
     <svg
-      className={className ? `icon ${className}` : 'icon'}
+      className={['icon', DIRECTIONAL.has(name) ? 'icon-directional' : null, className]
+        .filter(Boolean)
+        .join(' ')}
       viewBox="0 0 24 24"
       aria-hidden="true"
       focusable="false"

@@ -4,10 +4,13 @@ import { useEffect } from 'react';
 import { useCourier } from '../store/store-context.js';
 import type { NoticeEntry } from '../store/store-types.js';
 import { Icon } from './icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import { noticeText } from '../i18n/notice-texts.js';
 
 const INFO_MS = 8_000;
 
 function NoticeItem({ notice }: { notice: NoticeEntry }) {
+  const tr = useTranslator();
   const dismiss = useCourier((s) => s.dismissNotice);
   useEffect(() => {
     if (notice.level !== 'info') return;
@@ -15,16 +18,22 @@ function NoticeItem({ notice }: { notice: NoticeEntry }) {
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
   const icon = notice.level === 'error' ? 'cross' : notice.level === 'warn' ? 'alert' : 'check';
-  const word = notice.level === 'error' ? 'Error' : notice.level === 'warn' ? 'Warning' : 'Note';
+  const word = tr.text(
+    notice.level === 'error'
+      ? 'common.noticeError'
+      : notice.level === 'warn'
+        ? 'common.noticeWarning'
+        : 'common.noticeNote',
+  );
   return (
     <li className={`notice notice-${notice.level}`}>
       <Icon name={icon} />
       <span className="notice-text">
         <span className="visually-hidden">{word}: </span>
-        {notice.message}
+        {noticeText(tr, notice)}
       </span>
       <button type="button" className="button-quiet" onClick={() => dismiss(notice.id)}>
-        Dismiss
+        {tr.text('common.dismiss')}
       </button>
     </li>
   );

@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import { selectActiveCount } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
-import { VIEW_TITLE, type PlaceName } from '../format/view-titles.js';
+import { viewTitle, type PlaceName } from '../format/view-titles.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { Icon, type IconName } from './icon.js';
 
 const PLACES: readonly { view: PlaceName; icon: IconName }[] = [
@@ -15,6 +16,7 @@ const PLACES: readonly { view: PlaceName; icon: IconName }[] = [
 ];
 
 export const SideNav = memo(function SideNav() {
+  const tr = useTranslator();
   const view = useCourier((s) => s.view);
   const navigate = useCourier((s) => s.navigate);
   const active = useCourier(selectActiveCount);
@@ -28,7 +30,7 @@ export const SideNav = memo(function SideNav() {
         </span>
         <span className="brand-text">
           <span className="brand-name">Courier</span>
-          <span className="brand-sub">GetApp deliveries</span>
+          <span className="brand-sub">{tr.text('common.brandSub')}</span>
         </span>
       </div>
       <ul>
@@ -41,10 +43,10 @@ export const SideNav = memo(function SideNav() {
               onClick={() => navigate(place.view)}
             >
               <Icon name={place.icon} />
-              <span>{VIEW_TITLE[place.view]}</span>
+              <span>{viewTitle(tr, place.view)}</span>
               {place.view === 'jobs' && active > 0 ? (
                 <span className="nav-count num">
-                  {active} <span className="visually-hidden">running</span>
+                  <bdi>{active}</bdi> <span className="visually-hidden">{tr.text('common.navRunning')}</span>
                 </span>
               ) : null}
             </button>
@@ -53,7 +55,13 @@ export const SideNav = memo(function SideNav() {
       </ul>
       <p className="nav-foot">
         <Icon name="server" />
-        {mode === 'demo' ? 'Demo server' : mode === 'server' ? 'GetApp server' : 'Connecting…'}
+        {tr.text(
+          mode === 'demo'
+            ? 'common.navDemoServer'
+            : mode === 'server'
+              ? 'common.navRealServer'
+              : 'common.navConnecting',
+        )}
       </p>
     </nav>
   );

@@ -1,5 +1,6 @@
 // The three numbers of any transfer (done, speed, time left), laid out the same for downloads and
 // copies to a drive. Presentational only.
+import { useTranslator } from '../i18n/i18n-provider.js';
 
 export interface TransferStatsProps {
   /** "Transferred" for downloads, "Done" for copies. */
@@ -12,19 +13,26 @@ export interface TransferStatsProps {
 }
 
 export function TransferStats({ doneLabel, doneText, speedText, etaText, etaWords }: TransferStatsProps) {
+  const tr = useTranslator();
   return (
     <dl className="stats num">
       <div>
         <dt>{doneLabel}</dt>
-        <dd>{doneText}</dd>
+        <dd>
+          <bdi>{doneText}</bdi>
+        </dd>
       </div>
       <div>
-        <dt>Speed</dt>
-        <dd>{speedText}</dd>
+        <dt>{tr.text('common.speed')}</dt>
+        <dd>
+          <bdi>{speedText}</bdi>
+        </dd>
       </div>
       <div>
-        <dt>Time left</dt>
-        <dd aria-label={etaWords}>{etaText}</dd>
+        <dt>{tr.text('common.timeLeft')}</dt>
+        <dd aria-label={etaWords}>
+          <bdi>{etaText}</bdi>
+        </dd>
       </div>
     </dl>
   );

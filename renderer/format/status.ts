@@ -1,12 +1,11 @@
 // Words, tones and icons for every phase and check result, so a status is never colour alone and
-// the same state reads the same everywhere. Pure tables.
+// the same state reads the same everywhere, in the UI's language. Pure tables.
 import type { HashCheck, SignatureCheck } from '../../electron/shared/manifest.js';
-import {
-  PACKAGE_STATE_TEXT,
-  recordedState,
-  type PackageState,
-} from '../../electron/shared/package-verdict.js';
+import { recordedState, type PackageState } from '../../electron/shared/package-verdict.js';
 import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { packageStateText } from '../i18n/shared-texts.js';
+import type { Translator } from '../i18n/translator.js';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 /** The status icons (a subset of the icon set in components/icon.tsx). */
@@ -47,8 +46,8 @@ const PACKAGE_LOOK: Readonly<Record<PackageState, Pick<StatusText, 'tone' | 'ico
 };
 
 /** The one badge for a package verdict, worded as in every other face (PACKAGE_STATE_TEXT). */
-export function packageStatus(state: PackageState): StatusText {
-  return { label: PACKAGE_STATE_TEXT[state].label, ...PACKAGE_LOOK[state] };
+export function packageStatus(tr: Translator, state: PackageState): StatusText {
+  return { label: packageStateText(tr, state).label, ...PACKAGE_LOOK[state] };
 }
 
 /** What a job's package is worth from its items alone, as its manifest records it. */
@@ -56,40 +55,55 @@ export function jobPackageState(job: JobSnapshot): PackageState {
   return recordedState(job.items.map((item) => ({ file: item.fileName, outcome: item.outcome ?? 'failed' })));
 }
 
-function stagedStatus(job: JobSnapshot): StatusText {
+function stagedStatus(tr: Translator, job: JobSnapshot): StatusText {
   const state = jobPackageState(job);
-  if (state !== 'verified')
-    return { ...packageStatus(state), label: `Staged · ${PACKAGE_STATE_TEXT[state].label}` };
+  if (state !== 'verified') {
+    const label = tr.text('status.stagedState', { state: packageStateText(tr, state).label });
+    return { ...packageStatus(tr, state), label };
+  }
   return job.verified
-    ? { label: 'Staged · all verified', tone: 'success', icon: 'check' }
-    : { label: 'Staged · not all verified', tone: 'warning', icon: 'alert' };
+    ? { label: tr.text('status.stagedAllVerified'), tone: 'success', icon: 'check' }
+    : { label: tr.text('status.stagedNotAllVerified'), tone: 'warning', icon: 'alert' };
 }
 
 /** A status in one line: what it says, its tone and its icon. */
 export const statusText = (label: string, tone: Tone, icon: IconName): StatusText => ({ label, tone, icon });
 
+/** A status whose words come from the catalog: translated when it is shown. */
+interface StatusLook {
+  readonly key: MessageKey;
+  readonly tone: Tone;
+  readonly icon: IconName;
+}
+const look = (key: MessageKey, tone: Tone, icon: IconName): StatusLook => ({ key, tone, icon });
+const worded = (tr: Translator, { key, tone, icon }: StatusLook): StatusText => ({
+  label: tr.text(key),
+  tone,
+  icon,
+});
+
 /** Phases and outcomes that jobs and items share, worded once. */
 const SHARED_STATUS = {
-  downloading: statusText('Downloading', 'info', 'download'),
-  verifying: statusText('Verifying', 'info', 'shield'),
-  paused: statusText('Paused', 'neutral', 'pause'),
-  failed: statusText('Failed', 'danger', 'cross'),
-  notDownloadable: statusText('Not a file', 'neutral', 'link'),
-  rejected: statusText('Refused', 'danger', 'cross'),
+  downloading: look('status.downloading', 'info', 'download'),
+  verifying: look('status.verifying', 'info', 'shield'),
+  paused: look('status.paused', 'neutral', 'pause'),
+  failed: look('status.failed', 'danger', 'cross'),
+  notDownloadable: look('status.notDownloadable', 'neutral', 'link'),
+  rejected: look('status.rejected', 'danger', 'cross'),
 } as const;
 
-const NOT_CHECKED_YET = statusText('Not checked yet', 'neutral', 'clock');
+const NOT_CHECKED_YET = look('status.notCheckedYet', 'neutral', 'clock');
 
-export function jobStatus(job: JobSnapshot): StatusText {
+export function jobStatus(tr: Translator, job: JobSnapshot): StatusText {
   switch (job.phase) {
     case 'queued':
-      return { label: 'Queued', tone: 'neutral', icon: 'clock' };
+      return worded(tr, look('status.queued', 'neutral', 'clock'));
     case 'preparing':
       return {
         label:
           job.serverProgress === null
-            ? 'Preparing on the server'
-            : `Preparing on the server ${job.serverProgress}%`,
+            ? tr.text('status.preparing')
+            : tr.text('status.preparingPercent', { percent: job.serverProgress }),
         tone: 'info',
         icon: 'server',
       };
@@ -97,67 +111,72 @@ export function jobStatus(job: JobSnapshot): StatusText {
     case 'verifying':
     case 'paused':
     case 'failed':
-      return SHARED_STATUS[job.phase];
+      return worded(tr, SHARED_STATUS[job.phase]);
     case 'staged':
-      return stagedStatus(job);
+      return stagedStatus(tr, job);
     case 'cancelled':
-      return { label: 'Cancelled', tone: 'neutral', icon: 'stop' };
+      return worded(tr, look('status.cancelled', 'neutral', 'stop'));
   }
 }
 
-export function itemStatus(item: ItemSnapshot): StatusText {
+export function itemStatus(tr: Translator, item: ItemSnapshot): StatusText {
   switch (item.outcome) {
     case 'verified':
-      return { label: 'Verified', tone: 'success', icon: 'check' };
+      return worded(tr, look('status.verified', 'success', 'check'));
     case 'unverified':
-      return { label: 'Unverified', tone: 'warning', icon: 'alert' };
+      return worded(tr, look('status.unverified', 'warning', 'alert'));
     case 'notDownloadable':
     case 'failed':
     case 'rejected':
-      return SHARED_STATUS[item.outcome];
+      return worded(tr, SHARED_STATUS[item.outcome]);
     case null:
       break;
   }
   switch (item.phase) {
     case 'pending':
-      return { label: 'Waiting', tone: 'neutral', icon: 'clock' };
+      return worded(tr, look('status.waiting', 'neutral', 'clock'));
     case 'done':
-      return { label: 'Done', tone: 'success', icon: 'check' };
+      return worded(tr, look('status.done', 'success', 'check'));
     default:
-      return SHARED_STATUS[item.phase];
+      return worded(tr, SHARED_STATUS[item.phase]);
   }
 }
 
-const HASH_STATUS: Readonly<Record<Exclude<HashCheck, 'none'> | 'pending', StatusText>> = {
-  verified: statusText('Hash matches', 'success', 'check'),
-  mismatch: statusText('Hash mismatch', 'danger', 'cross'),
+const HASH_STATUS: Readonly<Record<Exclude<HashCheck, 'none'> | 'pending', StatusLook>> = {
+  verified: look('status.hashMatches', 'success', 'check'),
+  mismatch: look('status.hashMismatch', 'danger', 'cross'),
   pending: NOT_CHECKED_YET,
 };
 
-export function hashStatus(item: ItemSnapshot): StatusText {
+export function hashStatus(tr: Translator, item: ItemSnapshot): StatusText {
   const check: HashCheck | 'pending' = item.hashCheck;
-  if (check !== 'none') return HASH_STATUS[check];
+  if (check !== 'none') return worded(tr, HASH_STATUS[check]);
   return item.boundTo
-    ? statusText('Bound to package', 'success', 'link')
-    : statusText('No hash published', 'neutral', 'minus');
+    ? worded(tr, look('status.boundToPackage', 'success', 'link'))
+    : worded(tr, look('status.noHashPublished', 'neutral', 'minus'));
 }
 
-const SIGNATURE_STATUS: Readonly<Record<SignatureCheck | 'pending', StatusText>> = {
-  verified: statusText('Signature valid', 'success', 'check'),
-  invalid: statusText('Signature invalid', 'danger', 'cross'),
-  absent: statusText('Not signed', 'neutral', 'minus'),
-  noKey: statusText('No key to check', 'warning', 'alert'),
+const SIGNATURE_STATUS: Readonly<Record<SignatureCheck | 'pending', StatusLook>> = {
+  verified: look('status.signatureValid', 'success', 'check'),
+  invalid: look('status.signatureInvalid', 'danger', 'cross'),
+  absent: look('status.notSigned', 'neutral', 'minus'),
+  noKey: look('status.noKey', 'warning', 'alert'),
   pending: NOT_CHECKED_YET,
 };
 
-export function signatureStatus(check: SignatureCheck | 'pending'): StatusText {
-  return SIGNATURE_STATUS[check];
+export function signatureStatus(tr: Translator, check: SignatureCheck | 'pending'): StatusText {
+  return worded(tr, SIGNATURE_STATUS[check]);
 }
 
-export const ARTIFACT_TYPE_LABEL: Readonly<Record<ItemSnapshot['artifactType'], string>> = {
-  software: 'File',
-  map: 'Map',
-  docker_image: 'Container image',
-  rpm: 'RPM package',
-  deb: 'DEB package',
+const ARTIFACT_TYPE_KEY: Readonly<Record<ItemSnapshot['artifactType'], MessageKey>> = {
+  software: 'status.type.software',
+  map: 'status.type.map',
+  docker_image: 'status.type.docker_image',
+  rpm: 'status.type.rpm',
+  deb: 'status.type.deb',
 };
+
+/** An artifact type in words; a type from a newer server is shown as it was sent. */
+export function artifactTypeLabel(tr: Translator, type: ItemSnapshot['artifactType']): string {
+  return Object.hasOwn(ARTIFACT_TYPE_KEY, type) ? tr.text(ARTIFACT_TYPE_KEY[type]) : type;
+}

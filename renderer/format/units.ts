@@ -1,5 +1,8 @@
 // Human units for sizes, speeds, durations and percentages, shown in tabular figures everywhere.
-// Pure functions: no React, no DOM, no bridge.
+// Pure functions: no React, no DOM, no bridge. Sizes, speeds and clock times read the same in both
+// UI languages (English and Hebrew share Western digits and the decimal point, and IEC units stay
+// in Latin letters, as Hebrew file managers show them); words and dates come from the translator.
+import type { Translator } from '../i18n/translator.js';
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
@@ -41,13 +44,13 @@ export function formatEta(ms: number | null | undefined): string {
 }
 
 /** Words for screen readers, where "01:05" would be read as a clock time. */
-export function describeEta(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return 'time left unknown';
+export function describeEta(tr: Translator, ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return tr.text('status.etaUnknown');
   const total = Math.ceil(ms / 1000);
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  if (minutes === 0) return `${seconds} s left`;
-  return `${minutes} min ${seconds} s left`;
+  if (minutes === 0) return tr.text('status.etaSeconds', { seconds });
+  return tr.text('status.etaMinutes', { minutes, seconds });
 }
 
 /** A whole percentage 0..100 from done/total; null when the total is unknown. */
@@ -57,12 +60,15 @@ export function percentOf(done: number, total: number | null | undefined): numbe
   return Math.min(100, pct);
 }
 
-/** A local date and time for history rows (the technician's own clock and locale). */
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * A local date and time for history rows: the technician's own clock, in the UI's language (never
+ * the system's, which would put a Hebrew month inside an English sentence or the reverse).
+ */
+export function formatDateTime(tr: Translator, iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, {
+  return tr.dateTime(date, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -61,7 +61,12 @@ export const createExportSlice =
       // Asking again is not something to come back to when the picker is cancelled.
       const previous = current?.state === 'confirm' ? undefined : current;
       set((state) => ({
-        exports: withOutcome(state.exports, key, { state: 'running', progress: null, stopping: false }),
+        exports: withOutcome(state.exports, key, {
+          state: 'running',
+          progress: null,
+          stopping: false,
+          stopError: null,
+        }),
       }));
       const accepted = acceptance.acceptUnverified === true;
       // Sent only when accepted: a plain request is exactly what it was before acceptance existed.
@@ -89,18 +94,18 @@ export const createExportSlice =
       const key = exportKey(target);
       const current = get().exports[key];
       if (current?.state !== 'running' || current.stopping) return;
-      set((state) => ({ exports: { ...state.exports, [key]: { ...current, stopping: true } } }));
+      set((state) => ({
+        exports: { ...state.exports, [key]: { ...current, stopping: true, stopError: null } },
+      }));
       const result = await bridge.cancelExport(target);
-      // The export's own answer (CLIENT.cancelled) ends the panel; only a refused stop is news.
+      // The export's own answer (CLIENT.cancelled) ends the panel; only a refused stop is news, shown
+      // in the copy's panel (which words it), while the copy goes on.
       if (!result.ok) {
-        get().pushNotice({
-          level: 'error',
-          message: `The copy could not be stopped: ${result.error.message}`,
-        });
+        const stopError = result.error;
         set((state) => {
           const now = state.exports[key];
           return now?.state === 'running'
-            ? { exports: { ...state.exports, [key]: { ...now, stopping: false } } }
+            ? { exports: { ...state.exports, [key]: { ...now, stopping: false, stopError } } }
             : state;
         });
       }

@@ -108,7 +108,13 @@ export type ExportTarget = { readonly jobId: string } | { readonly packageId: st
  */
 export type ExportOutcome =
   | { readonly state: 'confirm'; readonly packageState: Exclude<PackageState, 'verified'> }
-  | { readonly state: 'running'; readonly progress: ExportProgressEvent | null; readonly stopping: boolean }
+  | {
+      readonly state: 'running';
+      readonly progress: ExportProgressEvent | null;
+      readonly stopping: boolean;
+      /** Why Stop was refused (the copy goes on): the panel words it in the UI's language. */
+      readonly stopError: AppError | null;
+    }
   | { readonly state: 'done'; readonly summary: ExportSummary; readonly at: string }
   | { readonly state: 'error'; readonly error: AppError; readonly progress: ExportProgressEvent | null };
 

@@ -1,20 +1,26 @@
 // Words for a verify-again (offline re-check) result, file by file and as a whole. Pure.
 import type { FileCheck, PackageCheck, StagedOutcome } from '../../electron/shared/ipc-contract.js';
-import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
 import { packageStatus, statusText, type StatusText } from '../format/status.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { packageStateText } from '../i18n/shared-texts.js';
+import type { Translator } from '../i18n/translator.js';
 
-/** An intact file staged without checks stays as unverified as it was staged: never green. */
-export const INTACT_UNVERIFIED: StatusText = statusText('Intact, unverified', 'warning', 'alert');
-
-const FILE_PROBLEM: Readonly<Record<Exclude<FileCheck, 'verified'>, StatusText>> = {
-  missing: statusText('Missing', 'danger', 'cross'),
-  changed: statusText('Changed on disk', 'danger', 'cross'),
-  signatureInvalid: statusText('Signature invalid', 'danger', 'cross'),
+const FILE_PROBLEM: Readonly<Record<Exclude<FileCheck, 'verified'>, MessageKey>> = {
+  missing: 'deliveries.check.missing',
+  changed: 'deliveries.check.changed',
+  signatureInvalid: 'status.signatureInvalid',
 };
 
-export function fileCheckStatus(check: FileCheck, outcome: StagedOutcome = 'verified'): StatusText {
-  if (check !== 'verified') return FILE_PROBLEM[check];
-  return outcome === 'verified' ? statusText('Still intact', 'success', 'check') : INTACT_UNVERIFIED;
+export function fileCheckStatus(
+  tr: Translator,
+  check: FileCheck,
+  outcome: StagedOutcome = 'verified',
+): StatusText {
+  if (check !== 'verified') return statusText(tr.text(FILE_PROBLEM[check]), 'danger', 'cross');
+  // An intact file staged without checks stays as unverified as it was staged: never green.
+  return outcome === 'verified'
+    ? statusText(tr.text('deliveries.check.stillIntact'), 'success', 'check')
+    : statusText(tr.text('deliveries.check.intactUnverified'), 'warning', 'alert');
 }
 
 export interface CheckSummary {
@@ -26,21 +32,23 @@ export interface CheckSummary {
   readonly meaning: string | null;
 }
 
-const plural = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+/** All files intact: worded by whether the package as a whole is verified and what was re-checked. */
+function intactKey(verified: boolean, signaturesChecked: boolean): MessageKey {
+  if (verified) return signaturesChecked ? 'deliveries.check.allIntactSigned' : 'deliveries.check.allIntact';
+  return signaturesChecked ? 'deliveries.check.intactSigned' : 'deliveries.check.intact';
+}
 
-export function packageCheckSummary(check: PackageCheck): CheckSummary {
+export function packageCheckSummary(tr: Translator, check: PackageCheck): CheckSummary {
   const total = check.files.length;
   const bad = check.files.filter((file) => file.status !== 'verified').length;
-  const how = check.signaturesChecked ? 'checksums and signatures' : 'checksums';
   let detail: string;
-  if (total === 0) detail = 'No file to check';
-  else if (bad > 0) detail = `${bad} of ${plural(total)} failed the re-check`;
-  else if (check.state === 'verified') detail = `All ${plural(total)} intact (${how} re-checked)`;
-  else detail = `${plural(total)} re-checked and intact (${how})`;
+  if (total === 0) detail = tr.text('deliveries.check.noFile');
+  else if (bad > 0) detail = tr.text('deliveries.check.someFailed', { bad, total });
+  else detail = tr.text(intactKey(check.state === 'verified', check.signaturesChecked), { total });
   return {
-    status: packageStatus(check.state),
+    status: packageStatus(tr, check.state),
     detail,
-    meaning: check.state === 'verified' ? null : PACKAGE_STATE_TEXT[check.state].meaning,
+    meaning: check.state === 'verified' ? null : packageStateText(tr, check.state).meaning,
   };
 }
 

@@ -8,6 +8,7 @@ import { Icon } from '../components/icon.js';
 import { SavedNote } from '../components/saved-note.js';
 import { ViewPage } from '../components/view-page.js';
 import { TextField } from '../components/text-field.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { useCourier } from '../store/store-context.js';
 import { ConnectionResult } from './connection-result.js';
 import { DemoBanner } from './demo-banner.js';
@@ -19,6 +20,7 @@ export function ConnectView() {
 }
 
 function ConnectForm({ settings }: { settings: SettingsView }) {
+  const tr = useTranslator();
   const update = useCourier((s) => s.updateSettings);
   const setSecret = useCourier((s) => s.setSecret);
   const chooseFolder = useCourier((s) => s.chooseStagingFolder);
@@ -65,7 +67,7 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
   };
 
   return (
-    <ViewPage view="connect" sub="The GetApp server to take deliveries from, and where packages are staged.">
+    <ViewPage view="connect" sub={tr.text('settings.connect.sub')}>
       {settings.mode === 'demo' ? <DemoBanner /> : null}
       <form className="form form-stack" onSubmit={submit} onChange={() => setSaved(false)}>
         {settings.mode === 'server' ? (
@@ -78,22 +80,29 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
           </section>
         ) : null}
         <section className="panel" aria-labelledby="laptop-heading">
-          <h2 id="laptop-heading">This laptop</h2>
+          <h2 id="laptop-heading">{tr.text('settings.connect.laptop')}</h2>
           <TextField
             id="device-id"
-            label="Device id"
-            help="How this laptop is known to the server in its delivery reports."
+            label={tr.text('settings.connect.deviceId')}
+            help={tr.text('settings.connect.deviceIdHelp')}
             value={draft.deviceId ?? settings.deviceId}
+            dir="ltr"
             autoComplete="off"
             spellCheck={false}
             onChange={(event) => setDraft({ ...draft, deviceId: event.target.value })}
           />
           <div className="field">
             <span className="label" id="staging-label">
-              Staging folder
+              {tr.text('settings.connect.stagingFolder')}
             </span>
             <div className="folder-picker">
-              <code aria-labelledby="staging-label">{settings.stagingFolder || 'Not chosen'}</code>
+              {settings.stagingFolder ? (
+                <code aria-labelledby="staging-label" dir="ltr">
+                  {settings.stagingFolder}
+                </code>
+              ) : (
+                <code aria-labelledby="staging-label">{tr.text('settings.connect.notChosen')}</code>
+              )}
               <button
                 type="button"
                 className="button"
@@ -101,16 +110,16 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
                   void chooseFolder().then((result) => setError(result.ok ? null : result.error))
                 }
               >
-                <Icon name="folder" /> Choose…
+                <Icon name="folder" /> {tr.text('settings.choose')}
               </button>
             </div>
-            <p className="help">Each delivery becomes a folder here, with its files, manifest and report.</p>
+            <p className="help">{tr.text('settings.connect.stagingHelp')}</p>
           </div>
         </section>
         <div className="panel">
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={busy || !dirty}>
-              {busy && !testing ? 'Saving…' : 'Save'}
+              {busy && !testing ? tr.text('settings.connect.saving') : tr.text('settings.connect.save')}
             </button>
             <button
               type="button"
@@ -118,11 +127,12 @@ function ConnectForm({ settings }: { settings: SettingsView }) {
               disabled={busy || testing}
               onClick={() => void run(true)}
             >
-              <Icon name="plug" /> {testing ? 'Testing…' : 'Test connection'}
+              <Icon name="plug" />{' '}
+              {testing ? tr.text('settings.connect.testing') : tr.text('settings.connect.test')}
             </button>
             {saved && !dirty ? <SavedNote /> : null}
           </div>
-          {error ? <ErrorPanel error={error} context="The settings were not saved." /> : null}
+          {error ? <ErrorPanel error={error} context={tr.text('settings.notSaved')} /> : null}
           <ConnectionResult />
         </div>
       </form>

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { PackageState } from '../../electron/shared/ipc-contract.js';
 import { Icon } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { canCopy, exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
 import type { ExportTarget } from '../store/store-types.js';
@@ -22,6 +23,7 @@ export const CopyToDriveButton = memo(function CopyToDriveButton({
   state: PackageState;
   primary?: boolean;
 }) {
+  const tr = useTranslator();
   const running = useCourier((s) => s.exports[exportKey(target)]?.state === 'running');
   const request = useCourier((s) => s.requestExport);
   if (!canCopy(state)) return null;
@@ -34,7 +36,7 @@ export const CopyToDriveButton = memo(function CopyToDriveButton({
         if (!running) void request(target, state);
       }}
     >
-      <Icon name="drive" /> {running ? 'Copying…' : 'Copy to drive'}{' '}
+      <Icon name="drive" /> {tr.text(running ? 'history.copying' : 'history.copyToDrive')}{' '}
       <span className="visually-hidden">{catalogId}</span>
     </button>
   );

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { useCourier } from '../store/store-context.js';
 
 export function DemoBanner({ compact = false }: { compact?: boolean }) {
+  const tr = useTranslator();
   const update = useCourier((s) => s.updateSettings);
   const navigate = useCourier((s) => s.navigate);
   const [error, setError] = useState<AppError | null>(null);
@@ -18,19 +20,15 @@ export function DemoBanner({ compact = false }: { compact?: boolean }) {
     <div
       className={`banner banner-demo${compact ? ' banner-compact' : ''}`}
       role="note"
-      aria-label="Demo mode"
+      aria-label={tr.text('get.demoMode')}
     >
       <Icon name="server" />
       <div className="banner-text">
-        <strong>Using the built-in demo server</strong>
-        {compact ? null : (
-          <span>
-            Deliveries come from Courier&apos;s own demo catalog on this computer, not from a GetApp server.
-          </span>
-        )}
+        <strong>{tr.text('get.demoTitle')}</strong>
+        {compact ? null : <span>{tr.text('get.demoText')}</span>}
       </div>
       <button type="button" className="button" onClick={() => void useRealServer()}>
-        Use a real server
+        {tr.text('get.useRealServer')}
       </button>
       {error ? <ErrorPanel error={error} compact /> : null}
     </div>

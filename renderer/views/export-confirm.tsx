@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { PackageState } from '../../electron/shared/ipc-contract.js';
 import { Icon } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { confirmText } from './export-model.js';
 
 export const ConfirmBody = memo(function ConfirmBody({
@@ -16,18 +17,20 @@ export const ConfirmBody = memo(function ConfirmBody({
   onAccept: () => void;
   onDecline: () => void;
 }) {
+  const tr = useTranslator();
   return (
     <div className="export-confirm">
       <p className="note note-warning" role="alert">
         <Icon name="alert" />
-        <span>{confirmText(state)}</span>
+        <span>{confirmText(tr, state)}</span>
       </p>
       <div className="button-row">
         <button type="button" className="button" onClick={onAccept}>
-          <Icon name="drive" /> Copy anyway <span className="visually-hidden">{catalogId}</span>
+          <Icon name="drive" /> {tr.text('history.copyAnyway')}{' '}
+          <span className="visually-hidden">{catalogId}</span>
         </button>
         <button type="button" className="button" onClick={onDecline}>
-          Don&apos;t copy <span className="visually-hidden">{catalogId}</span>
+          {tr.text('history.dontCopy')} <span className="visually-hidden">{catalogId}</span>
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 // Words and numbers for a copy to a drive: the phase as a technician says it, the bar's value, speed
-// and time left, and the verdicts of the read-back and of "Verify a package". Pure: no React.
+// and time left, and the verdicts of the read-back and of "Verify a package", in the UI's language.
+// Pure: no React.
 import type {
   ExportPhase,
   ExportProgressEvent,
@@ -8,23 +9,25 @@ import type {
   PackageCheck,
   PackageState,
 } from '../../electron/shared/ipc-contract.js';
-import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
 import { packageStatus, type StatusText } from '../format/status.js';
 import { describeEta, formatBytes, formatEta, formatSpeed, percentOf } from '../format/units.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { packageStateText } from '../i18n/shared-texts.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** The three steps shown above the bar, in order. */
-export const EXPORT_STEPS: readonly { readonly phase: ExportPhase; readonly label: string }[] = [
-  { phase: 'preflight', label: 'Checking' },
-  { phase: 'copy', label: 'Copying' },
-  { phase: 'readBack', label: 'Reading back' },
+export const EXPORT_STEPS: readonly { readonly phase: ExportPhase; readonly label: MessageKey }[] = [
+  { phase: 'preflight', label: 'history.step.preflight' },
+  { phase: 'copy', label: 'history.step.copy' },
+  { phase: 'readBack', label: 'history.step.readBack' },
 ];
 
-const PHASE_TEXT: Readonly<Record<ExportPhase, string>> = {
-  preflight: 'Checking the package and the drive',
-  copy: 'Copying to the drive',
-  readBack: 'Reading back from the drive',
-  done: 'Copied and read back',
-  failed: 'Copy stopped',
+const PHASE_TEXT: Readonly<Record<ExportPhase, MessageKey>> = {
+  preflight: 'history.phase.preflight',
+  copy: 'history.phase.copy',
+  readBack: 'history.phase.readBack',
+  done: 'history.phase.done',
+  failed: 'history.copyStopped',
 };
 
 export interface ExportProgressModel {
@@ -39,67 +42,70 @@ export interface ExportProgressModel {
   readonly etaWords: string;
 }
 
-export function exportProgressModel(progress: ExportProgressEvent | null): ExportProgressModel {
+export function exportProgressModel(
+  tr: Translator,
+  progress: ExportProgressEvent | null,
+): ExportProgressModel {
   if (!progress)
     return {
-      phaseText: 'Waiting for a folder to copy to…',
+      phaseText: tr.text('history.waitingForFolder'),
       step: -1,
       percent: null,
       doneText: '—',
-      valueText: 'Not started',
+      valueText: tr.text('history.notStarted'),
       speedText: '—',
       etaText: '—',
-      etaWords: 'time left unknown',
+      etaWords: tr.text('status.etaUnknown'),
     };
   const { phase, bytesDone, bytesTotal } = progress;
   const step = phase === 'done' ? EXPORT_STEPS.length : EXPORT_STEPS.findIndex((s) => s.phase === phase);
   const percent = phase === 'done' ? 100 : percentOf(bytesDone, bytesTotal);
-  const doneText = `${formatBytes(bytesDone)} of ${formatBytes(bytesTotal)}`;
+  const doneText = tr.text('history.bytesOf', {
+    done: formatBytes(bytesDone),
+    total: formatBytes(bytesTotal),
+  });
+  const phaseText = tr.text(PHASE_TEXT[phase]);
   const moving = phase !== 'done' && phase !== 'failed';
   return {
-    phaseText: PHASE_TEXT[phase],
+    phaseText,
     step,
     percent,
     doneText,
-    valueText: `${PHASE_TEXT[phase]}: ${percent === null ? '' : `${percent}% · `}${doneText}`,
+    valueText:
+      percent === null
+        ? tr.text('history.progressValueNoPercent', { phase: phaseText, done: doneText })
+        : tr.text('history.progressValue', { phase: phaseText, percent, done: doneText }),
     speedText: moving ? formatSpeed(progress.speed) : '—',
     etaText: moving ? formatEta(progress.etaMs) : '—',
-    etaWords: moving ? describeEta(progress.etaMs) : 'nothing left',
+    etaWords: moving ? describeEta(tr, progress.etaMs) : tr.text('history.nothingLeft'),
   };
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** Green only when every file read back and the package itself is verified. */
-export function exportVerdict(summary: ExportSummary): StatusText {
-  const n = summary.files.length;
-  const match = n === 0 ? 'no file to read back' : n === 1 ? 'the file matches' : `all ${n} files match`;
+export function exportVerdict(tr: Translator, summary: ExportSummary): StatusText {
+  const files = summary.files.length;
   if (!summary.verified)
-    return { label: `Copied, but not every file read back correctly`, tone: 'danger', icon: 'cross' };
+    return { label: tr.text('history.verdictReadBackBad'), tone: 'danger', icon: 'cross' };
   if (summary.packageState === 'verified')
-    return { label: `Copied and read back · ${match}`, tone: 'success', icon: 'check' };
-  const { label } = PACKAGE_STATE_TEXT[summary.packageState];
-  return { ...packageStatus(summary.packageState), label: `${label} package copied · ${match}` };
+    return { label: tr.text('history.verdictVerified', { files }), tone: 'success', icon: 'check' };
+  const state = packageStateText(tr, summary.packageState).label;
+  return {
+    ...packageStatus(tr, summary.packageState),
+    label: tr.text('history.verdictState', { state, files }),
+  };
 }
 
 /** For a package that is not verified: what is on the drive and how it is labelled there. */
-export function exportedAsText(summary: ExportSummary): string | null {
+export function exportedAsText(tr: Translator, summary: ExportSummary): string | null {
   if (summary.packageState === 'verified') return null;
-  const { label, meaning } = PACKAGE_STATE_TEXT[summary.packageState];
-  const n = summary.files.length;
-  const what =
-    n === 0
-      ? 'No file was copied'
-      : n === 1
-        ? 'The one file this package lists was copied'
-        : `The ${n} files this package lists were copied`;
-  return `${what}, and the package is labelled “${label}” on the drive: ${meaning}`;
+  const { label, meaning } = packageStateText(tr, summary.packageState);
+  return tr.text('history.exportedAs', { files: summary.files.length, label, meaning });
 }
 
 /** The question asked before a package that is not verified is copied. */
-export function confirmText(state: PackageState): string {
-  const { label, meaning } = PACKAGE_STATE_TEXT[state];
-  return `This package is ${label}: ${meaning} Copy it anyway? It will be labelled as such on the drive.`;
+export function confirmText(tr: Translator, state: PackageState): string {
+  const { label, meaning } = packageStateText(tr, state);
+  return tr.text('history.confirm', { label, meaning });
 }
 
 /** The state that decides whether and how a package is copied: a check that found damage wins. */
@@ -107,15 +113,30 @@ export function copyState(recorded: PackageState, check: PackageCheck | null): P
   return check && (check.state === 'changed' || check.state === 'missing') ? check.state : recorded;
 }
 
-export function exportCounts(summary: ExportSummary): string {
-  return `${plural(summary.files.length, 'file')}, ${formatBytes(summary.bytesTotal)}: ${summary.filesCopied} copied now, ${summary.filesReused} already on the drive`;
+/** Files, size, how many were copied now or already there, and the drive's file system. */
+export function exportFacts(tr: Translator, summary: ExportSummary): string {
+  return tr.text('history.exportFacts', {
+    files: summary.files.length,
+    size: formatBytes(summary.bytesTotal),
+    copied: summary.filesCopied,
+    reused: summary.filesReused,
+    fileSystem: summary.fileSystem,
+  });
 }
 
-export function howText(how: ExportedFileResult['how']): string {
-  return how === 'copied' ? 'Copied now' : 'Already there';
+export function howText(tr: Translator, how: ExportedFileResult['how']): string {
+  return tr.text(how === 'copied' ? 'history.howCopied' : 'history.howReused');
 }
 
 /** Every file in a result read back and matched (a failed read-back is an error, not a result). */
-export const readBackStatus: StatusText = { label: 'Matches manifest', tone: 'success', icon: 'check' };
+export const readBackStatus = (tr: Translator): StatusText => ({
+  label: tr.text('history.readBackMatches'),
+  tone: 'success',
+  icon: 'check',
+});
 
-export const extraFileStatus: StatusText = { label: 'Not in manifest', tone: 'warning', icon: 'alert' };
+export const extraFileStatus = (tr: Translator): StatusText => ({
+  label: tr.text('history.notInManifest'),
+  tone: 'warning',
+  icon: 'alert',
+});

@@ -1,38 +1,46 @@
 // A copy to a drive as it happens (export-running.tsx) and as it ended: the read-back results per
 // file with the cache note, a plain "stopped", or what went wrong. One panel per job or package.
 import { memo, useEffect, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { ExportSummary } from '../../electron/shared/ipc-contract.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { formatDateTime } from '../format/units.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
 import type { ExportTarget } from '../store/store-types.js';
 import { ConfirmBody } from './export-confirm.js';
-import { exportCounts, exportVerdict, exportedAsText } from './export-model.js';
+import { exportFacts, exportVerdict, exportedAsText } from './export-model.js';
 import { ExportResults } from './export-results.js';
 import { RunningBody, TargetLine } from './export-running.js';
 
+/** The cache note's sentence, with its two emphasised parts set in by react-intl as elements. */
+const CACHE_NOTE: MessageKey = 'history.cacheNote';
+
 function DoneBody({ summary, at }: { summary: ExportSummary; at: string }) {
-  const exportedAs = exportedAsText(summary);
+  const tr = useTranslator();
+  const exportedAs = exportedAsText(tr, summary);
   return (
     <>
       <div className="recheck" role="status">
-        <StatusBadge status={exportVerdict(summary)} />
-        <span className="muted"> finished {formatDateTime(at)}</span>
+        <StatusBadge status={exportVerdict(tr, summary)} />
+        <span className="muted"> {tr.text('history.finishedAt', { time: formatDateTime(tr, at) })}</span>
       </div>
-      <TargetLine
-        folder={summary.targetFolder}
-        facts={`${exportCounts(summary)} · file system ${summary.fileSystem}`}
-      />
+      <TargetLine folder={summary.targetFolder} facts={exportFacts(tr, summary)} />
       {summary.readBackMayBeCached ? (
         <p className="note" role="note">
           <Icon name="alert" />
           <span>
-            <strong>The read-back may have come from this computer&apos;s memory cache</strong>, not from the
-            drive itself. To check the drive, unplug it and plug it in again, then use{' '}
-            <strong>Verify a package</strong> in History.
+            <FormattedMessage
+              id={CACHE_NOTE}
+              values={{
+                cache: <strong>{tr.text('history.cacheNoteLead')}</strong>,
+                verify: <strong>{tr.text('history.verifyPackage')}</strong>,
+              }}
+            />
           </span>
         </p>
       ) : null}
@@ -57,6 +65,7 @@ export const ExportPanel = memo(function ExportPanel({
   /** Inside a History row: no card of its own. */
   inset?: boolean;
 }) {
+  const tr = useTranslator();
   const outcome = useCourier((s) => s.exports[exportKey(target)]);
   const cancel = useCourier((s) => s.cancelExport);
   const start = useCourier((s) => s.startExport);
@@ -76,14 +85,15 @@ export const ExportPanel = memo(function ExportPanel({
   }, [state]);
   if (!outcome) return null;
   const stopped = outcome.state === 'error' && outcome.error.code === 'CLIENT.cancelled';
-  const title =
+  const title = tr.text(
     outcome.state === 'confirm'
-      ? 'Copy to drive?'
+      ? 'history.title.confirm'
       : outcome.state === 'running'
-        ? 'Copying to drive'
+        ? 'history.title.running'
         : outcome.state === 'done'
-          ? 'Copied to drive'
-          : 'Copy to drive';
+          ? 'history.title.done'
+          : 'history.copyToDrive',
+  );
   const headingId = `export-${exportKey(target).replace(/[^A-Za-z0-9-]/g, '-')}`;
   return (
     <section
@@ -96,9 +106,13 @@ export const ExportPanel = memo(function ExportPanel({
           <span className="visually-hidden"> · {catalogId}</span>
         </h2>
         {outcome.state !== 'running' && outcome.state !== 'confirm' ? (
-          <button type="button" className="button-quiet" onClick={() => dismiss(target)}>
-            <Icon name="cross" /> Close{' '}
-            <span className="visually-hidden">the copy results of {catalogId}</span>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={tr.text('history.closeCopyResults', { catalogId })}
+            onClick={() => dismiss(target)}
+          >
+            <Icon name="cross" /> {tr.text('history.close')}
           </button>
         ) : null}
       </div>
@@ -115,11 +129,14 @@ export const ExportPanel = memo(function ExportPanel({
         <DoneBody summary={outcome.summary} at={outcome.at} />
       ) : stopped ? (
         <div className="recheck" role="status">
-          <StatusBadge status={{ label: 'Copy stopped', tone: 'neutral', icon: 'stop' }} />
-          <span className="muted">{outcome.error.message}</span>
+          <StatusBadge status={{ label: tr.text('history.copyStopped'), tone: 'neutral', icon: 'stop' }} />
+          {/* The engine's own words, in English (as its logs): marked so for a Hebrew page. */}
+          <span className="muted" lang="en" dir="ltr">
+            {outcome.error.message}
+          </span>
         </div>
       ) : (
-        <ErrorPanel error={outcome.error} compact context="The copy to the drive did not finish." />
+        <ErrorPanel error={outcome.error} compact context={tr.text('history.copyNotFinished')} />
       )}
     </section>
   );

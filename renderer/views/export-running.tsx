@@ -1,15 +1,18 @@
 // A copy to a drive under way: the three steps (checking, copying, reading back) with the current
 // one in words, a bar with an accessible name and value, speed, time left, and Stop.
+import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { TransferProgress } from '../components/transfer-progress.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import type { ExportOutcome } from '../store/store-types.js';
 import { EXPORT_STEPS, exportProgressModel } from './export-model.js';
 
 type Running = Extract<ExportOutcome, { state: 'running' }>;
 
 function Steps({ step }: { step: number }) {
+  const tr = useTranslator();
   return (
-    <ol className="export-steps" aria-label="Steps">
+    <ol className="export-steps" aria-label={tr.text('history.steps')}>
       {EXPORT_STEPS.map(({ phase, label }, index) => {
         const state = index < step ? 'done' : index === step ? 'current' : 'todo';
         return (
@@ -19,10 +22,13 @@ function Steps({ step }: { step: number }) {
             aria-current={state === 'current' ? 'step' : undefined}
           >
             <Icon name={state === 'done' ? 'check' : state === 'current' ? 'next' : 'minus'} />
-            {label}
-            <span className="visually-hidden">
-              {state === 'done' ? ' (done)' : state === 'todo' ? ' (to do)' : ''}
-            </span>
+            {tr.text(label)}
+            {state !== 'current' ? (
+              <span className="visually-hidden">
+                {' '}
+                {tr.text(state === 'done' ? 'history.stepDone' : 'history.stepTodo')}
+              </span>
+            ) : null}
           </li>
         );
       })}
@@ -39,20 +45,24 @@ export function RunningBody({
   catalogId: string;
   onStop: () => void;
 }) {
-  const model = exportProgressModel(outcome.progress);
+  const tr = useTranslator();
+  const model = exportProgressModel(tr, outcome.progress);
   return (
     <>
       <Steps step={model.step} />
       <p className="export-phase" role="status">
-        {outcome.stopping ? 'Stopping…' : model.phaseText}
+        {outcome.stopping ? tr.text('history.stopping') : model.phaseText}
       </p>
       <TransferProgress
-        label={`Copy progress of ${catalogId}`}
+        label={tr.text('history.copyProgressOf', { catalogId })}
         percent={model.percent}
         valueText={model.valueText}
-        stats={{ ...model, doneLabel: 'Done' }}
+        stats={{ ...model, doneLabel: tr.text('history.doneAmount') }}
       />
       {outcome.progress ? <TargetLine folder={outcome.progress.targetFolder} /> : null}
+      {outcome.stopError ? (
+        <ErrorPanel error={outcome.stopError} compact context={tr.text('history.stopFailed')} />
+      ) : null}
       <div className="button-row">
         <button
           type="button"
@@ -60,7 +70,7 @@ export function RunningBody({
           aria-disabled={outcome.stopping || undefined}
           onClick={outcome.stopping ? undefined : onStop}
         >
-          <Icon name="stop" /> {outcome.stopping ? 'Stopping…' : 'Stop copying'}{' '}
+          <Icon name="stop" /> {tr.text(outcome.stopping ? 'history.stopping' : 'history.stopCopying')}{' '}
           <span className="visually-hidden">{catalogId}</span>
         </button>
       </div>
@@ -69,11 +79,12 @@ export function RunningBody({
 }
 
 export function TargetLine({ folder, facts }: { folder: string; facts?: string }) {
+  const tr = useTranslator();
   return (
     <p className="folder-line">
       <Icon name="drive" />
-      <span className="visually-hidden">Drive folder: </span>
-      <code>{folder}</code>
+      <span className="visually-hidden">{tr.text('history.driveFolder')} </span>
+      <code dir="ltr">{folder}</code>
       {facts ? <span>{facts}</span> : null}
     </p>
   );

@@ -3,11 +3,14 @@
 // only way in browser mode, which has no file picker); main checks either the same way, and the UI
 // only ever sees the name.
 import { useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { AppError } from '../../electron/shared/app-error.js';
 import { FILE_PURPOSE_FLAGS, type FilePurpose } from '../../electron/shared/ipc-contract.js';
 import type { Result } from '../../electron/shared/result.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { useCourier } from '../store/store-context.js';
 
 export function FileSetting({
@@ -25,6 +28,7 @@ export function FileSetting({
   /** Extra facts about the loaded file (the key fingerprint). */
   children?: ReactNode;
 }) {
+  const tr = useTranslator();
   const choose = useCourier((s) => s.chooseFile);
   const paste = useCourier((s) => s.pastePem);
   const clear = useCourier((s) => s.clearFile);
@@ -56,7 +60,7 @@ export function FileSetting({
         {loaded !== null ? (
           <span className="file-name">
             <Icon name="file" />
-            <code>{loaded}</code>
+            <code dir="ltr">{loaded}</code>
           </span>
         ) : (
           <span className="muted">{emptyText}</span>
@@ -64,8 +68,13 @@ export function FileSetting({
         {children}
         {!nativePickers && loaded === null ? (
           <span className="help">
-            Paste the file’s PEM text, or start <code>npm run web</code> with{' '}
-            <code>{FILE_PURPOSE_FLAGS[purpose]} FILE</code>.
+            <FormattedMessage
+              id={'settings.file.pasteHelp' satisfies MessageKey}
+              values={{
+                command: <code dir="ltr">npm run web</code>,
+                option: <code dir="ltr">{FILE_PURPOSE_FLAGS[purpose]} FILE</code>,
+              }}
+            />
           </span>
         ) : null}
       </div>
@@ -75,10 +84,14 @@ export function FileSetting({
             type="button"
             className="button"
             disabled={busy}
+            aria-label={tr.text(
+              loaded !== null ? 'settings.file.replaceNamed' : 'settings.file.chooseNamed',
+              { title },
+            )}
             onClick={() => void run(() => choose(purpose))}
           >
-            <Icon name="folder" /> {loaded !== null ? 'Replace…' : 'Choose…'}{' '}
-            <span className="visually-hidden">{title}</span>
+            <Icon name="folder" />{' '}
+            {loaded !== null ? tr.text('settings.file.replace') : tr.text('settings.choose')}
           </button>
         ) : null}
         <button
@@ -87,27 +100,30 @@ export function FileSetting({
           disabled={busy}
           aria-expanded={pem !== null}
           aria-controls={pem !== null ? pasteId : undefined}
+          aria-label={tr.text('settings.file.pasteNamed', { title })}
           onClick={() => setPem(pem === null ? '' : null)}
         >
-          <Icon name="file" /> Paste PEM… <span className="visually-hidden">{title}</span>
+          <Icon name="file" /> {tr.text('settings.file.paste')}
         </button>
         {loaded !== null ? (
           <button
             type="button"
             className="button"
             disabled={busy}
+            aria-label={tr.text('settings.file.removeNamed', { title })}
             onClick={() => void run(() => clear(purpose))}
           >
-            <Icon name="trash" /> Remove <span className="visually-hidden">{title}</span>
+            <Icon name="trash" /> {tr.text('settings.file.remove')}
           </button>
         ) : null}
       </div>
       {pem !== null ? (
         <div className="pem-paste" id={pasteId}>
-          <label htmlFor={`${pasteId}-text`}>PEM text for {title}</label>
+          <label htmlFor={`${pasteId}-text`}>{tr.text('settings.file.pemLabel', { title })}</label>
           <textarea
             id={`${pasteId}-text`}
             rows={6}
+            dir="ltr"
             value={pem}
             spellCheck={false}
             autoComplete="off"
@@ -120,12 +136,19 @@ export function FileSetting({
               type="button"
               className="button button-primary"
               disabled={busy || pem.trim() === ''}
+              aria-label={tr.text('settings.file.useTextNamed', { title })}
               onClick={() => void submitPasted()}
             >
-              Use this text <span className="visually-hidden">for {title}</span>
+              {tr.text('settings.file.useText')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setPem(null)}>
-              Cancel <span className="visually-hidden">pasting {title}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              aria-label={tr.text('settings.file.cancelNamed', { title })}
+              onClick={() => setPem(null)}
+            >
+              {tr.text('settings.file.cancel')}
             </button>
           </div>
         </div>

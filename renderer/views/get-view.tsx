@@ -8,17 +8,23 @@ import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { ViewPage } from '../components/view-page.js';
 import { MAX_IDS_PER_START, parseCatalogIds } from '../format/catalog-ids.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { useCourier } from '../store/store-context.js';
 import { OffersPanel } from './offers-panel.js';
 
-const TYPE_LABEL: Readonly<Record<ItemType, string>> = {
-  software: 'Software',
-  map: 'Map',
-  cache: 'Cache',
-  config: 'Configuration',
+const TYPE_LABEL: Readonly<Record<ItemType, MessageKey>> = {
+  software: 'get.type.software',
+  map: 'get.type.map',
+  cache: 'get.type.cache',
+  config: 'get.type.config',
 };
 
+/** Ids are the same in every language: only the words before them are translated. */
+const EXAMPLE_IDS = ['1.field-nav@2.3.1', '2d6a4f0e-6b1c-4c8e-9f3a-5b7d2e1c0a94'] as const;
+
 export function GetView() {
+  const tr = useTranslator();
   const defaultType = useCourier((s) => s.settings?.itemType ?? 'software');
   const startJobs = useCourier((s) => s.startJobs);
   const navigate = useCourier((s) => s.navigate);
@@ -49,29 +55,31 @@ export function GetView() {
   };
 
   return (
-    <ViewPage view="get" sub="Courier prepares it on the server, downloads every file and verifies it.">
+    <ViewPage view="get" sub={tr.text('get.sub')}>
       <form className="panel form" onSubmit={submit}>
-        <h2>By catalog id</h2>
+        <h2>{tr.text('get.byCatalogId')}</h2>
         <div className="field">
-          <label htmlFor="catalog-ids">Catalog ids</label>
+          <label htmlFor="catalog-ids">{tr.text('get.catalogIds')}</label>
+          {/* Catalog ids are Latin, and a pasted list must read the same in a Hebrew page. */}
           <textarea
             id="catalog-ids"
+            dir="ltr"
             rows={4}
             value={text}
             spellCheck={false}
             autoComplete="off"
-            placeholder={'For example:\n1.field-nav@2.3.1\n2d6a4f0e-6b1c-4c8e-9f3a-5b7d2e1c0a94'}
+            placeholder={[tr.text('get.forExample'), ...EXAMPLE_IDS].join('\n')}
             aria-describedby="catalog-ids-help"
             onChange={(event) => setText(event.target.value)}
           />
           <p id="catalog-ids-help" className="help">
-            One per line, or separated by commas. {ids.length > 0 ? `${ids.length} to start.` : ''}
-            {ids.length > MAX_IDS_PER_START ? ` At most ${MAX_IDS_PER_START} at a time.` : ''}
+            {tr.text('get.idsHelp')} {ids.length > 0 ? tr.text('get.idsToStart', { count: ids.length }) : ''}
+            {ids.length > MAX_IDS_PER_START ? ` ${tr.text('get.idsAtMost', { max: MAX_IDS_PER_START })}` : ''}
           </p>
         </div>
         <div className="form-row form-row-end">
           <div className="field field-inline">
-            <label htmlFor="item-type">Item type</label>
+            <label htmlFor="item-type">{tr.text('get.itemType')}</label>
             <select
               id="item-type"
               value={type}
@@ -79,7 +87,7 @@ export function GetView() {
             >
               {ITEM_TYPES.map((value) => (
                 <option key={value} value={value}>
-                  {TYPE_LABEL[value]}
+                  {tr.text(TYPE_LABEL[value])}
                 </option>
               ))}
             </select>
@@ -90,10 +98,10 @@ export function GetView() {
               onChange={setWithDependencies}
               describedBy="with-dependencies-help"
             >
-              Also stage its dependencies
+              {tr.text('get.withDependencies')}
             </CheckChoice>
             <p id="with-dependencies-help" className="help">
-              Leaf first, each in its own folder.
+              {tr.text('get.withDependenciesHelp')}
             </p>
           </div>
           <button
@@ -102,10 +110,13 @@ export function GetView() {
             disabled={starting || ids.length === 0 || ids.length > MAX_IDS_PER_START}
           >
             <Icon name="download" />
-            {starting ? 'Starting…' : ids.length > 1 ? `Start ${ids.length} deliveries` : 'Start delivery'}
+            {/* An empty box still names the button as it will act: one delivery. */}
+            {starting ? tr.text('get.starting') : tr.text('get.start', { count: Math.max(1, ids.length) })}
           </button>
         </div>
-        {error ? <ErrorPanel error={error.error} context={`Starting ${error.ids} did not work.`} /> : null}
+        {error ? (
+          <ErrorPanel error={error.error} context={tr.text('get.startFailed', { ids: error.ids })} />
+        ) : null}
       </form>
       <OffersPanel disabled={starting} onGet={(catalogId) => void start([catalogId])} />
     </ViewPage>

@@ -2,7 +2,6 @@
 // package state, from the manifest), "verify again" to re-check it offline now, "copy to drive", and
 // "Verify a package" for any folder (a package on a USB drive) picked in main.
 import { Fragment, useEffect } from 'react';
-import { PACKAGE_STATE_TEXT } from '../../electron/shared/package-verdict.js';
 import { DataTable, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
@@ -10,6 +9,9 @@ import { ViewPage } from '../components/view-page.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { packageStatus } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import { packageStateText } from '../i18n/shared-texts.js';
+import type { Translator } from '../i18n/translator.js';
 import { exportKey } from '../store/export-slice.js';
 import { useCourier } from '../store/store-context.js';
 import { CopyToDriveButton } from './copy-button.js';
@@ -18,16 +20,17 @@ import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { RecheckSummary } from './recheck-summary.js';
 
-const COLUMNS: readonly Column[] = [
-  { label: 'Package' },
-  { label: 'Staged' },
-  { label: 'Files', className: 'num' },
-  { label: 'Size', className: 'num' },
-  { label: 'Verification' },
-  { label: 'Action', className: 'col-action', hidden: true },
+const columns = (tr: Translator): readonly Column[] => [
+  { label: tr.text('history.col.package') },
+  { label: tr.text('history.col.staged') },
+  { label: tr.text('history.col.files'), className: 'num' },
+  { label: tr.text('history.col.size'), className: 'num' },
+  { label: tr.text('history.col.verification') },
+  { label: tr.text('history.col.action'), className: 'col-action', hidden: true },
 ];
 
 export function HistoryView() {
+  const tr = useTranslator();
   const packages = useCourier((s) => s.packages);
   const loading = useCourier((s) => s.historyLoading);
   const error = useCourier((s) => s.historyError);
@@ -44,7 +47,7 @@ export function HistoryView() {
   return (
     <ViewPage
       view="history"
-      sub="Packages in the staging folder, ready to copy to a USB drive."
+      sub={tr.text('history.sub')}
       actions={
         <div className="button-row">
           <button
@@ -55,18 +58,19 @@ export function HistoryView() {
               if (!driveCheckRunning) void verifyPicked();
             }}
           >
-            <Icon name="shield" /> {driveCheckRunning ? 'Verifying…' : 'Verify a package'}
+            <Icon name="shield" />{' '}
+            {tr.text(driveCheckRunning ? 'history.verifying' : 'history.verifyPackage')}
           </button>
           <button type="button" className="button" disabled={loading} onClick={() => void loadHistory()}>
-            <Icon name="refresh" /> {loading ? 'Reading…' : 'Refresh'}
+            <Icon name="refresh" /> {tr.text(loading ? 'history.reading' : 'history.refresh')}
           </button>
         </div>
       }
     >
       <DriveCheckPanel />
-      {error ? <ErrorPanel error={error} context="The staging folder could not be read." /> : null}
+      {error ? <ErrorPanel error={error} context={tr.text('history.readFailed')} /> : null}
       {packages && packages.length > 0 ? (
-        <DataTable className="history" columns={COLUMNS} wrapClassName="panel panel-flush">
+        <DataTable className="history" columns={columns(tr)} wrapClassName="panel panel-flush">
           <tbody>
             {packages.map((pkg) => {
               const check = checks[pkg.packageId];
@@ -76,16 +80,22 @@ export function HistoryView() {
                 <Fragment key={pkg.packageId}>
                   <tr>
                     <th scope="row">
-                      <span className="item-name mono-title">{pkg.catalogId}</span>
-                      <span className="item-meta">from {pkg.server}</span>
+                      <span className="item-name mono-title">
+                        <bdi dir="ltr">{pkg.catalogId}</bdi>
+                      </span>
+                      <span className="item-meta">
+                        {tr.text('history.fromServer', { server: pkg.server })}
+                      </span>
                     </th>
-                    <td className="date">{formatDateTime(pkg.stagedAt)}</td>
+                    <td className="date">{formatDateTime(tr, pkg.stagedAt)}</td>
                     <td className="num">{pkg.fileCount}</td>
-                    <td className="num">{formatBytes(pkg.totalBytes)}</td>
+                    <td className="num">
+                      <bdi>{formatBytes(pkg.totalBytes)}</bdi>
+                    </td>
                     <td>
-                      <StatusBadge status={packageStatus(pkg.state)} />
+                      <StatusBadge status={packageStatus(tr, pkg.state)} />
                       {pkg.state !== 'verified' ? (
-                        <span className="item-meta">{PACKAGE_STATE_TEXT[pkg.state].meaning}</span>
+                        <span className="item-meta">{packageStateText(tr, pkg.state).meaning}</span>
                       ) : null}
                     </td>
                     <td className="col-action">
@@ -101,7 +111,8 @@ export function HistoryView() {
                           disabled={check?.state === 'running'}
                           onClick={() => void verify(pkg.packageId)}
                         >
-                          <Icon name="shield" /> {check?.state === 'running' ? 'Verifying…' : 'Verify again'}{' '}
+                          <Icon name="shield" />{' '}
+                          {tr.text(check?.state === 'running' ? 'history.verifying' : 'history.verifyAgain')}{' '}
                           <span className="visually-hidden">{pkg.catalogId}</span>
                         </button>
                       </span>
@@ -125,12 +136,12 @@ export function HistoryView() {
       ) : packages ? (
         <div className="empty-state">
           <Icon name="history" className="empty-icon" />
-          <h2>No packages staged yet</h2>
-          <p>Staged deliveries appear here, with their verification state.</p>
+          <h2>{tr.text('history.emptyTitle')}</h2>
+          <p>{tr.text('history.emptyText')}</p>
         </div>
       ) : (
         <p className="muted" role="status">
-          {loading ? 'Reading the staging folder…' : ''}
+          {loading ? tr.text('history.readingFolder') : ''}
         </p>
       )}
     </ViewPage>

@@ -4,14 +4,20 @@ import { memo } from 'react';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Fact } from '../components/fact.js';
 import { Icon } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import type { ItemRowModel } from './job-detail-model.js';
 import type { AppError } from '../../electron/shared/app-error.js';
 
-/** A fact whose value is data from the server or a digest: shown as code, never interpreted. */
+/**
+ * A fact whose value is data from the server or a digest: shown as code, never interpreted, and
+ * left to right on a Hebrew page too.
+ */
 function CodeFact({ term, value, className }: { term: string; value: string; className?: string }) {
   return (
     <Fact term={term}>
-      <code className={className}>{value}</code>
+      <code className={className} dir="ltr">
+        {value}
+      </code>
     </Fact>
   );
 }
@@ -23,46 +29,70 @@ export const ItemDetails = memo(function ItemDetails({
   row: ItemRowModel;
   error: AppError | null;
 }) {
+  const tr = useTranslator();
   return (
     <div className="item-details">
       <dl className="facts">
-        <Fact term="Checksum">
-          {row.algorithmLabel ?? (row.boundTo ? 'Through the package it describes' : 'None published')}
-        </Fact>
-        {row.expected !== null ? <CodeFact term="Expected" value={row.expected} className="hash" /> : null}
-        <Fact term="Actual">
-          {row.actual === null ? (
-            <span className="muted">Not computed yet</span>
+        <Fact term={tr.text('deliveries.fact.checksum')}>
+          {row.algorithmLabel !== null ? (
+            <bdi dir="ltr">{row.algorithmLabel}</bdi>
           ) : (
-            <code className={`hash${row.mismatch ? ' hash-bad' : row.expected ? ' hash-good' : ''}`}>
+            tr.text(row.boundTo ? 'deliveries.checksumViaPackage' : 'deliveries.checksumNone')
+          )}
+        </Fact>
+        {row.expected !== null ? (
+          <CodeFact term={tr.text('deliveries.fact.expected')} value={row.expected} className="hash" />
+        ) : null}
+        <Fact term={tr.text('deliveries.fact.actual')}>
+          {row.actual === null ? (
+            <span className="muted">{tr.text('deliveries.notComputed')}</span>
+          ) : (
+            <code
+              className={`hash${row.mismatch ? ' hash-bad' : row.expected ? ' hash-good' : ''}`}
+              dir="ltr"
+            >
               {row.actual}
             </code>
           )}
           {row.mismatch ? (
             <span className="hash-verdict hash-verdict-bad">
-              <Icon name="cross" /> Does not match the published value
+              <Icon name="cross" /> {tr.text('deliveries.hashBad')}
             </span>
           ) : row.expected !== null && row.hash.tone === 'success' ? (
             <span className="hash-verdict hash-verdict-good">
-              <Icon name="check" /> Matches the published value
+              <Icon name="check" /> {tr.text('deliveries.hashGood')}
             </span>
           ) : null}
         </Fact>
         {row.actualHex !== null && row.actual !== row.actualHex ? (
-          <CodeFact term="Actual (hex)" value={row.actualHex} className="hash" />
+          <CodeFact term={tr.text('deliveries.fact.actualHex')} value={row.actualHex} className="hash" />
         ) : null}
-        {row.boundTo !== null ? <CodeFact term="Verified through" value={row.boundTo} /> : null}
-        <Fact term="Signature">{row.signature.label}</Fact>
+        {row.boundTo !== null ? (
+          <CodeFact term={tr.text('deliveries.fact.verifiedThrough')} value={row.boundTo} />
+        ) : null}
+        <Fact term={tr.text('deliveries.fact.signature')}>{row.signature.label}</Fact>
         {row.isExecutable ? (
-          <Fact term="Runs on install">
-            Yes{row.arguments !== null ? ', with arguments ' : ', without arguments'}
-            {row.arguments !== null ? <code className="argument">{row.arguments}</code> : null}
+          <Fact term={tr.text('deliveries.runsOnInstall')}>
+            {row.arguments !== null ? (
+              <>
+                {tr.text('deliveries.runsWithArguments')}{' '}
+                <code className="argument" dir="ltr">
+                  {row.arguments}
+                </code>
+              </>
+            ) : (
+              tr.text('deliveries.runsWithoutArguments')
+            )}
           </Fact>
         ) : row.arguments !== null ? (
-          <CodeFact term="Arguments" value={row.arguments} className="argument" />
+          <CodeFact term={tr.text('deliveries.fact.arguments')} value={row.arguments} className="argument" />
         ) : null}
-        {row.reference !== null ? <CodeFact term="Install from" value={row.reference} /> : null}
-        {row.reusedText !== null ? <Fact term="Reused">{row.reusedText}</Fact> : null}
+        {row.reference !== null ? (
+          <CodeFact term={tr.text('deliveries.fact.installFrom')} value={row.reference} />
+        ) : null}
+        {row.reusedText !== null ? (
+          <Fact term={tr.text('deliveries.fact.reused')}>{row.reusedText}</Fact>
+        ) : null}
       </dl>
       {error ? <ErrorPanel error={error} compact /> : null}
     </div>

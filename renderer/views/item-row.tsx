@@ -6,6 +6,7 @@ import type { ItemSnapshot } from '../../electron/shared/snapshots.js';
 import { Icon } from '../components/icon.js';
 import { ProgressMeter } from '../components/progress-meter.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { fileCheckStatus } from './check-status.js';
 import { itemRowModel } from './job-detail-model.js';
 import { ItemDetails } from './item-details.js';
@@ -19,7 +20,8 @@ export interface ItemRowProps {
 }
 
 export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRecheck }: ItemRowProps) {
-  const row = itemRowModel(item, catalogId);
+  const tr = useTranslator();
+  const row = itemRowModel(tr, item, catalogId);
   const [open, setOpen] = useState<boolean | null>(null);
   const detailsId = useId();
   // Until the technician chooses, problems, references and install commands are shown open.
@@ -28,25 +30,27 @@ export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRec
     <tbody className={`item${row.status.tone === 'danger' ? ' item-bad' : ''}`}>
       <tr>
         <th scope="row" className="col-name">
-          <span className="item-name">{row.name}</span>
+          <bdi className="item-name">{row.name}</bdi>
           <span className="item-meta">
             {row.typeLabel}
-            {row.isExecutable ? <span className="tag">Runs on install</span> : null}
+            {row.isExecutable ? <span className="tag">{tr.text('deliveries.runsOnInstall')}</span> : null}
           </span>
         </th>
-        <td className="col-size num">{row.sizeText}</td>
+        <td className="col-size num">
+          <bdi>{row.sizeText}</bdi>
+        </td>
         <td className="col-progress">
           {row.reference !== null ? (
-            <span className="muted">Not downloaded</span>
+            <span className="muted">{tr.text('deliveries.notDownloaded')}</span>
           ) : row.status.tone === 'danger' && row.percent !== 100 ? (
             <span className="not-kept">
-              <Icon name="cross" /> Not kept
+              <Icon name="cross" /> {tr.text('deliveries.notKept')}
             </span>
           ) : (
             <>
               <span className="progress-cell">
                 <ProgressMeter
-                  label={`Progress of ${row.name}`}
+                  label={tr.text('deliveries.progressOf', { name: row.name })}
                   percent={row.percent}
                   valueText={row.progressText}
                   tone={row.status.tone === 'danger' ? 'danger' : row.percent === 100 ? 'success' : 'info'}
@@ -56,10 +60,10 @@ export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRec
               {row.active ? (
                 <span className="rate num">
                   <span>
-                    <span className="visually-hidden">Speed </span>
-                    {row.speedText}
+                    <span className="visually-hidden">{tr.text('common.speed')} </span>
+                    <bdi>{row.speedText}</bdi>
                   </span>
-                  <span>{row.etaText} left</span>
+                  <span>{tr.text('deliveries.etaLeft', { eta: row.etaText })}</span>
                 </span>
               ) : null}
             </>
@@ -76,16 +80,17 @@ export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRec
             <StatusBadge status={row.status} />
             {showRecheck ? (
               <span className="recheck-line">
-                <span className="visually-hidden">Re-check: </span>
+                <span className="visually-hidden">{tr.text('deliveries.recheckLabel')} </span>
                 {recheck ? (
                   <StatusBadge
                     status={fileCheckStatus(
+                      tr,
                       recheck,
                       item.outcome === 'unverified' ? 'unverified' : 'verified',
                     )}
                   />
                 ) : (
-                  <span className="muted">Not re-checked</span>
+                  <span className="muted">{tr.text('deliveries.notRechecked')}</span>
                 )}
               </span>
             ) : null}
@@ -97,11 +102,11 @@ export const ItemRow = memo(function ItemRow({ item, catalogId, recheck, showRec
             className="button-icon"
             aria-expanded={expanded}
             aria-controls={detailsId}
-            title={expanded ? 'Hide details' : 'Show details'}
+            title={tr.text(expanded ? 'deliveries.hideDetails' : 'deliveries.showDetails')}
             onClick={() => setOpen(!expanded)}
           >
             <Icon name={expanded ? 'up' : 'down'} />
-            <span className="visually-hidden">Details of {row.name}</span>
+            <span className="visually-hidden">{tr.text('deliveries.detailsOf', { name: row.name })}</span>
           </button>
         </td>
       </tr>

@@ -3,19 +3,21 @@
 import { memo } from 'react';
 import type { JobSnapshot } from '../../electron/shared/snapshots.js';
 import { Icon, type IconName } from '../components/icon.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { jobActions } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import type { JobAction } from '../store/store-types.js';
 
-const ACTION: Readonly<Record<JobAction, { label: string; icon: IconName; busy: string }>> = {
-  pause: { label: 'Pause', icon: 'pause', busy: 'Pausing…' },
-  resume: { label: 'Resume', icon: 'play', busy: 'Resuming…' },
-  cancel: { label: 'Cancel', icon: 'stop', busy: 'Cancelling…' },
-  retry: { label: 'Retry', icon: 'refresh', busy: 'Retrying…' },
-  remove: { label: 'Remove from list', icon: 'trash', busy: 'Removing…' },
-  verify: { label: 'Verify again', icon: 'shield', busy: 'Verifying…' },
-  folder: { label: 'Open folder', icon: 'folder', busy: 'Opening…' },
-  report: { label: 'Open report', icon: 'file', busy: 'Opening…' },
+const ACTION: Readonly<Record<JobAction, { label: MessageKey; icon: IconName; busy: MessageKey }>> = {
+  pause: { label: 'deliveries.action.pause', icon: 'pause', busy: 'deliveries.action.pauseBusy' },
+  resume: { label: 'deliveries.action.resume', icon: 'play', busy: 'deliveries.action.resumeBusy' },
+  cancel: { label: 'deliveries.action.cancel', icon: 'stop', busy: 'deliveries.action.cancelBusy' },
+  retry: { label: 'deliveries.action.retry', icon: 'refresh', busy: 'deliveries.action.retryBusy' },
+  remove: { label: 'deliveries.action.remove', icon: 'trash', busy: 'deliveries.action.removeBusy' },
+  verify: { label: 'deliveries.action.verify', icon: 'shield', busy: 'deliveries.action.verifyBusy' },
+  folder: { label: 'deliveries.action.folder', icon: 'folder', busy: 'deliveries.action.openingBusy' },
+  report: { label: 'deliveries.action.report', icon: 'file', busy: 'deliveries.action.openingBusy' },
 };
 
 export interface ActionButtonProps {
@@ -25,6 +27,7 @@ export interface ActionButtonProps {
 }
 
 export const ActionButton = memo(function ActionButton({ job, action, primary = false }: ActionButtonProps) {
+  const tr = useTranslator();
   const busy = useCourier((s) => s.busy[job.jobId]);
   const run = useCourier((s) => s.runJobAction);
   const spec = ACTION[action];
@@ -36,7 +39,10 @@ export const ActionButton = memo(function ActionButton({ job, action, primary = 
       onClick={() => void run(job.jobId, action)}
     >
       <Icon name={spec.icon} />
-      {busy === action ? spec.busy : spec.label} <span className="visually-hidden">{job.catalogId}</span>
+      {tr.text(busy === action ? spec.busy : spec.label)}{' '}
+      <span className="visually-hidden" dir="ltr">
+        {job.catalogId}
+      </span>
     </button>
   );
 });

@@ -5,7 +5,7 @@ import type { ItemSnapshot, JobSnapshot } from '../../electron/shared/snapshots.
 import { explainError, type ExplainedError } from '../format/error-text.js';
 import { ALGORITHM_LABEL, actualInAlgorithm } from '../format/hash.js';
 import {
-  ARTIFACT_TYPE_LABEL,
+  artifactTypeLabel,
   hashStatus,
   itemStatus,
   jobStatus,
@@ -13,6 +13,8 @@ import {
   type StatusText,
 } from '../format/status.js';
 import { describeEta, formatBytes, formatEta, formatSpeed, percentOf } from '../format/units.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
 import { countItems, jobPercent, type ItemCounts } from '../store/selectors.js';
 
 export interface ItemRowModel {
@@ -44,7 +46,17 @@ export interface ItemRowModel {
   readonly attention: boolean;
 }
 
-const rowCache = new WeakMap<ItemSnapshot, ItemRowModel>();
+/** Row models per language: switching the language rebuilds every row once, in its words. */
+const rowCaches = new WeakMap<Translator, WeakMap<ItemSnapshot, ItemRowModel>>();
+
+function rowCacheFor(tr: Translator): WeakMap<ItemSnapshot, ItemRowModel> {
+  let cache = rowCaches.get(tr);
+  if (!cache) {
+    cache = new WeakMap();
+    rowCaches.set(tr, cache);
+  }
+  return cache;
+}
 
 /** The item's name inside the package: its file name, else the itemKey without "<catalogId>@". */
 export function itemName(item: ItemSnapshot, catalogId: string): string {
@@ -58,7 +70,8 @@ function detailString(item: ItemSnapshot, key: string): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-export function itemRowModel(item: ItemSnapshot, catalogId: string): ItemRowModel {
+export function itemRowModel(tr: Translator, item: ItemSnapshot, catalogId: string): ItemRowModel {
+  const rowCache = rowCacheFor(tr);
   const cached = rowCache.get(item);
   if (cached) return cached;
   const percent =
@@ -71,19 +84,23 @@ export function itemRowModel(item: ItemSnapshot, catalogId: string): ItemRowMode
   const model: ItemRowModel = {
     key: item.itemKey,
     name,
-    typeLabel: ARTIFACT_TYPE_LABEL[item.artifactType] ?? item.artifactType,
+    typeLabel: artifactTypeLabel(tr, item.artifactType),
     sizeText,
     percent,
     progressText:
       item.size === null
-        ? `${formatBytes(item.bytesDone)} received, size unknown`
-        : `${percent ?? 0}% · ${formatBytes(item.bytesDone)} of ${sizeText}`,
+        ? tr.text('deliveries.item.receivedSizeUnknown', { received: formatBytes(item.bytesDone) })
+        : tr.text('deliveries.item.progress', {
+            percent: percent ?? 0,
+            done: formatBytes(item.bytesDone),
+            size: sizeText,
+          }),
     active,
     speedText: active ? formatSpeed(item.speed) : '—',
     etaText: active ? formatEta(item.etaMs) : '—',
-    status: itemStatus(item),
-    hash: hashStatus(item),
-    signature: signatureStatus(item.signatureCheck),
+    status: itemStatus(tr, item),
+    hash: hashStatus(tr, item),
+    signature: signatureStatus(tr, item.signatureCheck),
     algorithmLabel: algorithm ? ALGORITHM_LABEL[algorithm] : null,
     expected: item.expectedHash?.value ?? detailString(item, 'expected') ?? null,
     actual: actualHex && algorithm ? actualInAlgorithm(actualHex, algorithm) : actualHex,
@@ -93,8 +110,11 @@ export function itemRowModel(item: ItemSnapshot, catalogId: string): ItemRowMode
     reference: item.reference,
     isExecutable: item.isExecutable,
     arguments: item.arguments,
-    reusedText: item.reusedBytes > 0 ? `${formatBytes(item.reusedBytes)} reused from a verified copy` : null,
-    error: item.error ? explainError(item.error) : null,
+    reusedText:
+      item.reusedBytes > 0
+        ? tr.text('deliveries.item.reused', { size: formatBytes(item.reusedBytes) })
+        : null,
+    error: item.error ? explainError(tr, item.error) : null,
     attention: item.error !== null || item.hashCheck === 'mismatch' || item.reference !== null,
   };
   rowCache.set(item, model);
@@ -114,39 +134,62 @@ export interface JobDetailModel {
   readonly rows: readonly ItemRowModel[];
 }
 
-/** The server's preparation status (protocol DeliveryStatus) in words; unknown ones as sent. */
-const SERVER_STATUS: Readonly<Record<string, string>> = {
-  start: 'started',
-  pending: 'queued on the server',
-  inProgress: 'copying into its cache',
-  done: 'ready',
-  error: 'failed on the server',
-  delete: 'cached copy removed, asking again',
+/** What a delivery was asked for as (the protocol's item type), in words; an unknown one as sent. */
+const ITEM_TYPE: Readonly<Record<string, MessageKey>> = {
+  software: 'deliveries.itemType.software',
+  map: 'deliveries.itemType.map',
+  cache: 'deliveries.itemType.cache',
+  config: 'deliveries.itemType.config',
 };
 
-export function jobProgressText(job: JobSnapshot): string {
-  if (job.phase === 'preparing' || job.phase === 'queued') {
-    const status = job.serverStatus ? ` (${SERVER_STATUS[job.serverStatus] ?? job.serverStatus})` : '';
-    return job.serverProgress === null
-      ? `Waiting for the server${status}`
-      : `Server preparing: ${job.serverProgress}%${status}`;
-  }
-  const total = job.bytesTotal === null ? 'unknown size' : formatBytes(job.bytesTotal);
-  return `${formatBytes(job.bytesDone)} of ${total}`;
+export function itemTypeLabel(tr: Translator, type: string): string {
+  return Object.hasOwn(ITEM_TYPE, type) ? tr.text(ITEM_TYPE[type]!) : type;
 }
 
-export function jobDetailModel(job: JobSnapshot): JobDetailModel {
+/** The server's preparation status (protocol DeliveryStatus) in words; unknown ones as sent. */
+const SERVER_STATUS: Readonly<Record<string, MessageKey>> = {
+  start: 'deliveries.server.start',
+  pending: 'deliveries.server.pending',
+  inProgress: 'deliveries.server.inProgress',
+  done: 'deliveries.server.done',
+  error: 'deliveries.server.error',
+  delete: 'deliveries.server.delete',
+};
+
+function serverStatusText(tr: Translator, status: string): string {
+  return Object.hasOwn(SERVER_STATUS, status) ? tr.text(SERVER_STATUS[status]!) : status;
+}
+
+export function jobProgressText(tr: Translator, job: JobSnapshot): string {
+  if (job.phase === 'preparing' || job.phase === 'queued') {
+    const status = job.serverStatus ? serverStatusText(tr, job.serverStatus) : null;
+    if (job.serverProgress === null)
+      return status === null
+        ? tr.text('deliveries.waitingServer')
+        : tr.text('deliveries.waitingServerStatus', { status });
+    const percent = job.serverProgress;
+    return status === null
+      ? tr.text('deliveries.serverPreparing', { percent })
+      : tr.text('deliveries.serverPreparingStatus', { percent, status });
+  }
+  const done = formatBytes(job.bytesDone);
+  return job.bytesTotal === null
+    ? tr.text('deliveries.bytesOfUnknown', { done })
+    : tr.text('deliveries.bytesOf', { done, total: formatBytes(job.bytesTotal) });
+}
+
+export function jobDetailModel(tr: Translator, job: JobSnapshot): JobDetailModel {
   const moving = job.phase === 'downloading' || job.phase === 'verifying';
   return {
     jobId: job.jobId,
     catalogId: job.catalogId,
-    status: jobStatus(job),
+    status: jobStatus(tr, job),
     percent: jobPercent(job),
-    progressText: jobProgressText(job),
+    progressText: jobProgressText(tr, job),
     speedText: moving ? formatSpeed(job.speed) : '—',
     etaText: moving ? formatEta(job.etaMs) : '—',
-    etaWords: moving ? describeEta(job.etaMs) : 'not running',
+    etaWords: moving ? describeEta(tr, job.etaMs) : tr.text('deliveries.notRunning'),
     counts: countItems(job.items),
-    rows: job.items.map((item) => itemRowModel(item, job.catalogId)),
+    rows: job.items.map((item) => itemRowModel(tr, item, job.catalogId)),
   };
 }

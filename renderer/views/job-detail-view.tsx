@@ -10,6 +10,8 @@ import { StatusBadge } from '../components/status-badge.js';
 import { TransferProgress } from '../components/transfer-progress.js';
 import { jobPackageState, meterTone } from '../format/status.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { Translator } from '../i18n/translator.js';
 import { selectSelectedJob } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import { checksByItem } from './check-status.js';
@@ -18,25 +20,25 @@ import { CountsLine } from './counts-line.js';
 import { copyState } from './export-model.js';
 import { ExportPanel } from './export-panel.js';
 import { ActionButton, JobControls } from './job-controls.js';
-import { jobDetailModel } from './job-detail-model.js';
+import { itemTypeLabel, jobDetailModel } from './job-detail-model.js';
 import { JobOpeningNote } from './job-opening-note.js';
 import { ItemRow } from './item-row.js';
 import { RecheckSummary } from './recheck-summary.js';
 
-const COLUMNS: readonly Column[] = [
-  { label: 'Artifact' },
-  { label: 'Size', className: 'num' },
-  { label: 'Progress' },
-  { label: 'Checks' },
-  { label: 'Result' },
-  { label: 'Details', className: 'col-toggle', hidden: true },
-];
-/** After a verify again, the result column also shows each file's re-check. */
-const RECHECK_COLUMNS = COLUMNS.map((column) =>
-  column.label === 'Result' ? { label: 'Result · re-check' } : column,
-);
+/** The artifact table's columns; after a verify again, the result column also shows each re-check. */
+function itemColumns(tr: Translator, recheck: boolean): readonly Column[] {
+  return [
+    { label: tr.text('deliveries.col.artifact') },
+    { label: tr.text('deliveries.col.size'), className: 'num' },
+    { label: tr.text('deliveries.col.progress') },
+    { label: tr.text('deliveries.col.checks') },
+    { label: tr.text(recheck ? 'deliveries.col.resultRecheck' : 'deliveries.col.result') },
+    { label: tr.text('deliveries.details'), className: 'col-toggle', hidden: true },
+  ];
+}
 
 export function JobDetailView() {
+  const tr = useTranslator();
   const job = useCourier(selectSelectedJob);
   const navigate = useCourier((s) => s.navigate);
   const check = useCourier((s) => (s.selectedJobId ? s.jobChecks[s.selectedJobId] : undefined));
@@ -47,18 +49,18 @@ export function JobDetailView() {
   const exportTarget = useMemo(() => (jobId ? { jobId } : null), [jobId]);
   const back = (
     <button type="button" className="button-quiet back" onClick={() => navigate('jobs')}>
-      <Icon name="back" /> All deliveries
+      <Icon name="back" /> {tr.text('deliveries.back')}
     </button>
   );
   if (!job) {
     return (
       <section className="view" aria-labelledby="job-missing">
         {back}
-        <h1 id="job-missing">This delivery is no longer in the list</h1>
+        <h1 id="job-missing">{tr.text('deliveries.gone')}</h1>
       </section>
     );
   }
-  const model = jobDetailModel(job);
+  const model = jobDetailModel(tr, job);
   const staged = job.phase === 'staged';
   const showRecheck = finished !== null;
   return (
@@ -66,26 +68,38 @@ export function JobDetailView() {
       {back}
       <PageHead
         id="job-heading"
-        title={job.catalogId}
+        title={<span dir="ltr">{job.catalogId}</span>}
         titleClassName="mono-title"
-        sub={[
-          job.itemType,
-          `started ${formatDateTime(job.startedAt)}`,
-          ...(job.bytesTotal !== null ? [formatBytes(job.bytesTotal)] : []),
-        ].join(' · ')}
+        sub={
+          <>
+            {itemTypeLabel(tr, job.itemType)} ·{' '}
+            {tr.text('deliveries.startedAt', { time: formatDateTime(tr, job.startedAt) })}
+            {job.bytesTotal !== null ? (
+              <>
+                {' · '}
+                <bdi>{formatBytes(job.bytesTotal)}</bdi>
+              </>
+            ) : null}
+          </>
+        }
       >
         <StatusBadge status={model.status} size="large" />
       </PageHead>
 
       <div className="panel job-summary">
         <TransferProgress
-          label={`Progress of ${job.catalogId}`}
+          label={tr.text('deliveries.progressOf', { name: job.catalogId })}
           percent={model.percent}
           valueText={
-            model.percent === null ? model.progressText : `${model.percent}% · ${model.progressText}`
+            model.percent === null
+              ? model.progressText
+              : tr.text('deliveries.percentAndProgress', {
+                  percent: model.percent,
+                  progress: model.progressText,
+                })
           }
           tone={meterTone(model.status)}
-          stats={{ ...model, doneLabel: 'Transferred', doneText: model.progressText }}
+          stats={{ ...model, doneLabel: tr.text('deliveries.transferred'), doneText: model.progressText }}
         />
         <CountsLine counts={model.counts} running={job.phase !== 'staged' && job.phase !== 'failed'} />
         <div className="button-row">
@@ -106,28 +120,30 @@ export function JobDetailView() {
         {job.folder ? (
           <p className="folder-line">
             <Icon name="folder" />
-            <span className="visually-hidden">Package folder: </span>
-            <code>{job.folder}</code>
+            <span className="visually-hidden">{tr.text('deliveries.folderLabel')} </span>
+            <code dir="ltr">{job.folder}</code>
           </p>
         ) : null}
         <JobOpeningNote jobId={job.jobId} />
       </div>
 
       {exportTarget ? <ExportPanel target={exportTarget} catalogId={job.catalogId} /> : null}
-      {job.error ? <ErrorPanel error={job.error} context={`Delivery ${job.catalogId} stopped.`} /> : null}
-      {actionError ? <ErrorPanel error={actionError} context="The last action did not go through." /> : null}
+      {job.error ? (
+        <ErrorPanel error={job.error} context={tr.text('deliveries.stopped', { catalogId: job.catalogId })} />
+      ) : null}
+      {actionError ? <ErrorPanel error={actionError} context={tr.text('deliveries.actionFailed')} /> : null}
       {check ? <RecheckSummary outcome={check} /> : null}
 
       <DataTable
         className="items"
-        caption={`Artifacts of ${job.catalogId}`}
-        columns={showRecheck ? RECHECK_COLUMNS : COLUMNS}
+        caption={tr.text('deliveries.artifactsOf', { catalogId: job.catalogId })}
+        columns={itemColumns(tr, showRecheck)}
         after={
           job.items.length === 0 ? (
             <p className="empty">
               {job.phase === 'preparing' || job.phase === 'queued'
-                ? 'The file list arrives when the server has prepared the delivery.'
-                : 'This delivery has no files.'}
+                ? tr.text('deliveries.filesComing')
+                : tr.text('deliveries.noFiles')}
             </p>
           ) : null
         }

@@ -3,11 +3,13 @@
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { ViewPage } from '../components/view-page.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { selectActiveCount } from '../store/selectors.js';
 import { useCourier } from '../store/store-context.js';
 import { JobRow } from './job-row.js';
 
 export function JobsView() {
+  const tr = useTranslator();
   const order = useCourier((s) => s.jobOrder);
   const loaded = useCourier((s) => s.jobsLoaded);
   const error = useCourier((s) => s.jobsError);
@@ -18,18 +20,18 @@ export function JobsView() {
       view="jobs"
       sub={
         order.length === 0
-          ? 'Nothing staged in this session yet.'
-          : `${order.length} in the list · ${active} running`
+          ? tr.text('deliveries.list.subEmpty')
+          : tr.text('deliveries.list.sub', { count: order.length, active })
       }
       actions={
         <button type="button" className="button button-primary" onClick={() => navigate('get')}>
-          <Icon name="plus" /> Get a delivery
+          <Icon name="plus" /> {tr.text('deliveries.getDelivery')}
         </button>
       }
     >
-      {error ? <ErrorPanel error={error} context="Courier could not list the deliveries." /> : null}
+      {error ? <ErrorPanel error={error} context={tr.text('deliveries.list.error')} /> : null}
       {order.length > 0 ? (
-        <ul className="job-list" aria-label="Deliveries">
+        <ul className="job-list" aria-label={tr.text('deliveries.list.label')}>
           {order.map((jobId) => (
             <JobRow key={jobId} jobId={jobId} />
           ))}
@@ -37,19 +39,15 @@ export function JobsView() {
       ) : loaded ? (
         <div className="empty-state">
           <Icon name="download" className="empty-icon" />
-          <h2>No deliveries yet</h2>
-          <p>
-            Paste a catalog id or pick an offering. Courier prepares the delivery on the server, downloads
-            every file, checks its SHA-256 and signature, and leaves a verified package folder for the USB
-            drive.
-          </p>
+          <h2>{tr.text('deliveries.empty.title')}</h2>
+          <p>{tr.text('deliveries.empty.text')}</p>
           <button type="button" className="button button-primary" onClick={() => navigate('get')}>
-            Get a delivery
+            {tr.text('deliveries.getDelivery')}
           </button>
         </div>
       ) : (
         <p className="muted" role="status">
-          Loading deliveries…
+          {tr.text('deliveries.list.loading')}
         </p>
       )}
     </ViewPage>

@@ -1,21 +1,27 @@
 // The server's offerings (listProjects): search, page through, read the release notes, and get one.
 // Release notes are server text and are shown as plain text only.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DataTable, type Column } from '../components/data-table.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { Icon } from '../components/icon.js';
 import { formatBytes, formatDateTime } from '../format/units.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { Translator } from '../i18n/translator.js';
 import { useCourier } from '../store/store-context.js';
 
-const COLUMNS: readonly Column[] = [
-  { label: 'Project' },
-  { label: 'Version' },
-  { label: 'Size', className: 'num' },
-  { label: 'Released' },
-  { label: 'Action', className: 'col-action', hidden: true },
-];
+function offerColumns(tr: Translator): readonly Column[] {
+  return [
+    { label: tr.text('get.col.project') },
+    { label: tr.text('get.col.version') },
+    { label: tr.text('get.col.size'), className: 'num' },
+    { label: tr.text('get.col.released') },
+    { label: tr.text('get.col.action'), className: 'col-action', hidden: true },
+  ];
+}
 
 export function OffersPanel({ disabled, onGet }: { disabled: boolean; onGet: (catalogId: string) => void }) {
+  const tr = useTranslator();
+  const columns = useMemo(() => offerColumns(tr), [tr]);
   const offers = useCourier((s) => s.offers);
   const loading = useCourier((s) => s.offersLoading);
   const error = useCourier((s) => s.offersError);
@@ -40,54 +46,66 @@ export function OffersPanel({ disabled, onGet }: { disabled: boolean; onGet: (ca
   return (
     <section className="panel" aria-labelledby="offers-heading">
       <div className="panel-head">
-        <h2 id="offers-heading">Offerings on the server</h2>
+        <h2 id="offers-heading">{tr.text('get.offers')}</h2>
         <form className="search" role="search" onSubmit={search}>
           <label htmlFor="offer-query" className="visually-hidden">
-            Search offerings
+            {tr.text('get.searchOffers')}
           </label>
           <input
             id="offer-query"
             type="search"
             value={query}
-            placeholder="Search projects"
+            placeholder={tr.text('get.searchPlaceholder')}
             onChange={(event) => setQuery(event.target.value)}
           />
           <button type="submit" className="button">
-            <Icon name="search" /> Search
+            <Icon name="search" /> {tr.text('get.search')}
           </button>
         </form>
       </div>
-      {error ? <ErrorPanel error={error} compact context="The offerings could not be listed." /> : null}
+      {error ? <ErrorPanel error={error} compact context={tr.text('get.offersFailed')} /> : null}
       {offers && offers.projects.length > 0 ? (
-        <DataTable className="offers" columns={COLUMNS}>
+        <DataTable className="offers" columns={columns}>
           <tbody>
             {offers.projects.map((offer) => (
               <tr key={`${offer.projectId}-${offer.catalogId ?? ''}`}>
                 <th scope="row">
-                  <span className="item-name">{offer.displayName ?? offer.projectName}</span>
-                  {offer.catalogId ? <code className="item-meta">{offer.catalogId}</code> : null}
+                  {/* Server text, in whichever language the project was published: each reads its own way. */}
+                  <span className="item-name" dir="auto">
+                    {offer.displayName ?? offer.projectName}
+                  </span>
+                  {offer.catalogId ? (
+                    <code className="item-meta" dir="ltr">
+                      {offer.catalogId}
+                    </code>
+                  ) : null}
                   {offer.releaseNotes ? (
                     <details className="notes">
-                      <summary>Release notes</summary>
-                      <p>{offer.releaseNotes}</p>
+                      <summary>{tr.text('get.releaseNotes')}</summary>
+                      <p dir="auto">{offer.releaseNotes}</p>
                     </details>
                   ) : null}
                 </th>
-                <td>{offer.version ?? '—'}</td>
-                <td className="num">{formatBytes(offer.size)}</td>
-                <td className="date">{formatDateTime(offer.releasedAt)}</td>
+                <td>
+                  <bdi>{offer.version ?? '—'}</bdi>
+                </td>
+                <td className="num">
+                  <bdi>{formatBytes(offer.size)}</bdi>
+                </td>
+                <td className="date">{formatDateTime(tr, offer.releasedAt)}</td>
                 <td className="col-action">
                   {offer.catalogId ? (
                     <button
                       type="button"
                       className="button"
                       disabled={disabled}
+                      aria-label={tr.text('get.getNamed', { catalogId: offer.catalogId })}
                       onClick={() => offer.catalogId && onGet(offer.catalogId)}
                     >
-                      <Icon name="download" /> Get <span className="visually-hidden">{offer.catalogId}</span>
+                      <Icon name="download" /> {tr.text('get.get')}
                     </button>
                   ) : (
-                    <span className="muted">No release</span>
+                    <span className="muted">{tr.text('get.noRelease')}</span>
                   )}
                 </td>
               </tr>
@@ -96,29 +114,27 @@ export function OffersPanel({ disabled, onGet }: { disabled: boolean; onGet: (ca
         </DataTable>
       ) : (
         <p className="muted" role="status">
-          {loading ? 'Loading offerings…' : offers ? 'No offerings match.' : ''}
+          {loading ? tr.text('get.loadingOffers') : offers ? tr.text('get.noOffersMatch') : ''}
         </p>
       )}
       {offers && pages > 1 ? (
-        <nav className="pager" aria-label="Offering pages">
+        <nav className="pager" aria-label={tr.text('get.offerPages')}>
           <button
             type="button"
             className="button"
             disabled={loading || offers.page <= 1}
             onClick={() => void loadOffers(savedQuery, offers.page - 1)}
           >
-            <Icon name="back" /> Previous
+            <Icon name="back" /> {tr.text('get.previous')}
           </button>
-          <span className="num">
-            Page {offers.page} of {pages}
-          </span>
+          <span className="num">{tr.text('get.pageOf', { page: offers.page, pages })}</span>
           <button
             type="button"
             className="button"
             disabled={loading || offers.page >= pages}
             onClick={() => void loadOffers(savedQuery, offers.page + 1)}
           >
-            Next <Icon name="next" />
+            {tr.text('get.next')} <Icon name="next" />
           </button>
         </nav>
       ) : null}

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { ErrorPanel } from '../components/error-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import type { CheckOutcome } from '../store/store-types.js';
 import { fileCheckStatus } from './check-status.js';
 import { CheckVerdict } from './check-verdict.js';
@@ -15,15 +16,16 @@ export const RecheckSummary = memo(function RecheckSummary({
   /** History has no artifact table to show per-file results in, so it lists the problems here. */
   listFiles?: boolean;
 }) {
+  const tr = useTranslator();
   if (outcome.state === 'running') {
     return (
       <p className="recheck recheck-running" role="status">
-        Re-checking every file against its recorded checksum…
+        {tr.text('deliveries.recheck.running')}
       </p>
     );
   }
   if (outcome.state === 'error')
-    return <ErrorPanel error={outcome.error} compact context="Verify again could not run." />;
+    return <ErrorPanel error={outcome.error} compact context={tr.text('deliveries.recheck.error')} />;
   const { check } = outcome;
   const problems = check.files.filter((file) => file.status !== 'verified');
   return (
@@ -33,13 +35,20 @@ export const RecheckSummary = memo(function RecheckSummary({
         <ul className="recheck-files">
           {problems.map((file) => (
             <li key={file.itemKey}>
-              <StatusBadge status={fileCheckStatus(file.status, file.outcome)} /> <code>{file.file}</code>
+              <StatusBadge status={fileCheckStatus(tr, file.status, file.outcome)} />{' '}
+              <code dir="ltr">{file.file}</code>
               <span className="recheck-hashes">
-                expected <code className="hash">{file.expectedSha256}</code>
+                {tr.text('deliveries.recheck.expected')}{' '}
+                <code className="hash" dir="ltr">
+                  {file.expectedSha256}
+                </code>
                 {file.actualSha256 ? (
                   <>
                     {' '}
-                    actual <code className="hash hash-bad">{file.actualSha256}</code>
+                    {tr.text('deliveries.recheck.actual')}{' '}
+                    <code className="hash hash-bad" dir="ltr">
+                      {file.actualSha256}
+                    </code>
                   </>
                 ) : null}
               </span>
@@ -49,7 +58,7 @@ export const RecheckSummary = memo(function RecheckSummary({
       ) : null}
       {check.extra.length > 0 ? (
         <p className="recheck-extra">
-          Files in the folder that the manifest does not list: <code>{check.extra.join(', ')}</code>
+          {tr.text('deliveries.recheck.extra')} <code dir="ltr">{check.extra.join(', ')}</code>
         </p>
       ) : null}
     </div>

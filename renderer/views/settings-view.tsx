@@ -1,12 +1,13 @@
 // "Settings": how hard Courier pulls (parallel downloads, bandwidth, polling), what it accepts
 // (unverified files, signing key), how it trusts the server (CA bundle, client certificate) and how
-// it looks (light or dark).
+// it looks (light or dark) and which language it speaks.
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../electron/shared/app-error.js';
 import type { SettingsView as Settings } from '../../electron/shared/ipc-contract.js';
 import { ErrorPanel } from '../components/error-panel.js';
 import { SavedNote } from '../components/saved-note.js';
 import { ViewPage } from '../components/view-page.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
 import { useCourier } from '../store/store-context.js';
 import { AppearanceFields } from './appearance-fields.js';
 import { FileSetting } from './file-setting.js';
@@ -23,11 +24,12 @@ function groupFingerprint(hex: string): string {
 }
 
 function SettingsForm({ settings }: { settings: Settings }) {
+  const tr = useTranslator();
   const update = useCourier((s) => s.updateSettings);
   const [draft, setDraft] = useState<TuneDraft>({});
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
-  const change = draftToUpdate(draft, settings);
+  const change = draftToUpdate(tr, draft, settings);
   const dirty = change.ok && Object.keys(change.value).length > 0;
 
   const submit = async (event: FormEvent) => {
@@ -42,9 +44,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <ViewPage view="settings" sub="Download limits, verification policy and trust.">
+    <ViewPage view="settings" sub={tr.text('settings.sub')}>
       <form className="panel form" noValidate onSubmit={(event) => void submit(event)}>
-        <h2>Downloads</h2>
+        <h2>{tr.text('settings.downloads')}</h2>
         <TuneFields
           settings={settings}
           draft={draft}
@@ -55,7 +57,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         />
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={!dirty}>
-            Save settings
+            {tr.text('settings.save')}
           </button>
           {!change.ok ? (
             <span className="field-error" role="alert">
@@ -65,44 +67,45 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <SavedNote />
           ) : null}
         </div>
-        {error ? <ErrorPanel error={error} context="The settings were not saved." /> : null}
+        {error ? <ErrorPanel error={error} context={tr.text('settings.notSaved')} /> : null}
       </form>
       <section className="panel" aria-labelledby="trust-heading">
-        <h2 id="trust-heading">Signatures and trust</h2>
+        <h2 id="trust-heading">{tr.text('settings.trust')}</h2>
         <FileSetting
           purpose="publicKey"
-          title="Signing public key (cosign.pub)"
+          title={tr.text('settings.publicKey.title', { file: 'cosign.pub' })}
           loaded={settings.publicKey?.fileName ?? null}
           emptyText={
             settings.mode === 'demo'
-              ? 'None chosen: the built-in demo server’s own key is used.'
-              : 'None: signatures cannot be checked.'
+              ? tr.text('settings.publicKey.emptyDemo')
+              : tr.text('settings.publicKey.empty')
           }
         >
           {settings.publicKey ? (
             <span className="fingerprint">
-              SHA-256 fingerprint <code>{groupFingerprint(settings.publicKey.fingerprint)}</code>
+              {tr.text('settings.publicKey.fingerprint')}{' '}
+              <code dir="ltr">{groupFingerprint(settings.publicKey.fingerprint)}</code>
             </span>
           ) : null}
         </FileSetting>
         <FileSetting
           purpose="caBundle"
-          title="Server CA bundle"
+          title={tr.text('settings.caBundle.title')}
           loaded={settings.caBundle?.fileName ?? null}
-          emptyText="None: the system's certificate authorities are trusted."
+          emptyText={tr.text('settings.caBundle.empty')}
         />
         <FileSetting
           purpose="clientCertificate"
-          title="Client certificate"
+          title={tr.text('settings.clientCertificate.title')}
           loaded={settings.clientCertificate?.fileName ?? null}
-          emptyText="None."
+          emptyText={tr.text('settings.clientCertificate.empty')}
         />
         {settings.clientCertificate ? (
           <FileSetting
             purpose="clientKey"
-            title="Client certificate key"
+            title={tr.text('settings.clientKey.title')}
             loaded={settings.clientKey?.fileName ?? null}
-            emptyText="Choose the key that goes with the certificate."
+            emptyText={tr.text('settings.clientKey.emptyChoose')}
           />
         ) : null}
       </section>

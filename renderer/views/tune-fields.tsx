@@ -3,7 +3,11 @@
 import type { SettingsUpdate, SettingsView } from '../../electron/shared/ipc-contract.js';
 import { CheckChoice } from '../components/choices.js';
 import { TextField } from '../components/text-field.js';
+import { FormattedMessage } from 'react-intl';
 import { MIB } from '../format/units.js';
+import { useTranslator } from '../i18n/i18n-provider.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
 
 export interface TuneDraft {
   readonly concurrency?: string;
@@ -20,12 +24,12 @@ type Checked = { ok: true; value: SettingsUpdate } | { ok: false; message: strin
 
 const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
-export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked {
+export function draftToUpdate(tr: Translator, draft: TuneDraft, settings: SettingsView): Checked {
   const update: Record<string, unknown> = {};
   if (draft.concurrency !== undefined) {
     const n = number(draft.concurrency);
     if (!Number.isInteger(n) || n < 1 || n > 16)
-      return { ok: false, message: 'Parallel downloads: 1 to 16.' };
+      return { ok: false, message: tr.text('settings.tune.concurrencyRange') };
     if (n !== settings.concurrency) update.concurrency = n;
   }
   if (draft.limitOn !== undefined || draft.limitMBps !== undefined) {
@@ -35,7 +39,7 @@ export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked
     } else {
       const mbps = number(draft.limitMBps ?? String((settings.bandwidthLimit ?? 0) / MIB));
       if (!Number.isFinite(mbps) || mbps < 0.01 || mbps > 100_000) {
-        return { ok: false, message: 'Bandwidth limit: at least 0.01 MiB/s.' };
+        return { ok: false, message: tr.text('settings.tune.limitRange') };
       }
       const bytes = Math.round(mbps * MIB);
       if (bytes !== settings.bandwidthLimit) update.bandwidthLimit = bytes;
@@ -44,7 +48,7 @@ export function draftToUpdate(draft: TuneDraft, settings: SettingsView): Checked
   if (draft.pollSeconds !== undefined) {
     const s = number(draft.pollSeconds);
     if (!Number.isFinite(s) || s < 0.5 || s > 60)
-      return { ok: false, message: 'Polling interval: 0.5 to 60 s.' };
+      return { ok: false, message: tr.text('settings.tune.pollRange') };
     const ms = Math.round(s * 1000);
     if (ms !== settings.pollIntervalMs) update.pollIntervalMs = ms;
   }
@@ -72,13 +76,14 @@ export function TuneFields({
   draft: TuneDraft;
   onDraft: (next: TuneDraft) => void;
 }) {
+  const tr = useTranslator();
   const limitOn = draft.limitOn ?? settings.bandwidthLimit !== null;
   return (
     <>
       <div className="form-row">
         <TextField
           id="concurrency"
-          label="Parallel downloads"
+          label={tr.text('settings.tune.concurrency')}
           type="number"
           min={1}
           max={16}
@@ -89,7 +94,7 @@ export function TuneFields({
         />
         <TextField
           id="poll-seconds"
-          label="Server polling interval (s)"
+          label={tr.text('settings.tune.poll')}
           type="number"
           min={0.5}
           max={60}
@@ -101,11 +106,11 @@ export function TuneFields({
       </div>
       <div className="field">
         <CheckChoice checked={limitOn} onChange={(checked) => onDraft({ limitOn: checked })}>
-          Limit bandwidth
+          {tr.text('settings.tune.limitOn')}
         </CheckChoice>
         <div className="inline-input">
           <label htmlFor="limit-mbps" className="visually-hidden">
-            Bandwidth limit in MiB/s
+            {tr.text('settings.tune.limitLabel')}
           </label>
           <input
             id="limit-mbps"
@@ -120,7 +125,7 @@ export function TuneFields({
             }
             onChange={(event) => onDraft({ limitMBps: event.target.value })}
           />
-          <span className="unit">MiB/s for all downloads together</span>
+          <span className="unit">{tr.text('settings.tune.limitUnit')}</span>
         </div>
       </div>
       <div className="field">
@@ -129,18 +134,21 @@ export function TuneFields({
           describedBy="unverified-help"
           onChange={(checked) => onDraft({ allowUnverified: checked })}
         >
-          Keep files that nothing can vouch for
+          {tr.text('settings.tune.unverified')}
         </CheckChoice>
         <p id="unverified-help" className="help">
-          Off (recommended): a file with neither a published hash nor a signature that can be checked is not
-          kept. On: it is kept and marked <strong>Unverified</strong> in the package.
+          <FormattedMessage
+            id={'settings.tune.unverifiedHelp' satisfies MessageKey}
+            values={{ unverified: <strong>{tr.text('status.unverified')}</strong> }}
+          />
         </p>
       </div>
       <div className="field">
-        <label htmlFor="storage-origins">Extra storage servers</label>
+        <label htmlFor="storage-origins">{tr.text('settings.tune.origins')}</label>
         <textarea
           id="storage-origins"
           rows={2}
+          dir="ltr"
           spellCheck={false}
           placeholder="https://storage.example.org"
           aria-describedby="origins-help"
@@ -148,14 +156,13 @@ export function TuneFields({
           onChange={(event) => onDraft({ storageOrigins: event.target.value })}
         />
         <p id="origins-help" className="help">
-          With a real GetApp server, download addresses are accepted from the API server and these origins
-          only (one per line).
+          {tr.text('settings.tune.originsHelp')}
         </p>
         <CheckChoice
           checked={draft.allowHttp ?? settings.allowHttp}
           onChange={(checked) => onDraft({ allowHttp: checked })}
         >
-          Allow unencrypted http:// downloads
+          {tr.text('settings.tune.allowHttp', { scheme: 'http://' })}
         </CheckChoice>
       </div>
     </>

@@ -30,7 +30,12 @@ interface PageWindow {
     readonly documentElement: PageElement;
     querySelectorAll(selector: string): ArrayLike<PageElement>;
   };
-  getComputedStyle(element: PageElement): { readonly outlineStyle: string; readonly backgroundColor: string };
+  getComputedStyle(element: PageElement): {
+    readonly outlineStyle: string;
+    readonly backgroundColor: string;
+    readonly direction: string;
+    readonly unicodeBidi: string;
+  };
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -124,5 +129,41 @@ export async function focusedControl(page: Page): Promise<{ name: string; ringSh
       name: name.replace(/\s+/g, ' ').trim(),
       ringShown: window.getComputedStyle(el).outlineStyle !== 'none',
     };
+  });
+}
+
+/**
+ * Values that would scramble in a right-to-left page: a catalog id, a hash or a path inside text
+ * that runs right to left without being isolated (no <bdi>, no dir="ltr", no U+2068 before it).
+ * Returns each one with the text around it; none when every value keeps its own order.
+ */
+export async function unisolatedValues(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    interface TextNode {
+      readonly data: string;
+      readonly parentElement: (PageElement & { readonly tagName: string }) | null;
+    }
+    const window = globalThis as unknown as PageWindow & {
+      readonly document: { createTreeWalker(root: unknown, show: number): { nextNode(): TextNode | null } };
+    };
+    const VALUE = /\d+\.[\w-]+@[\w.-]+|\b[0-9a-f]{16,}\b|(?:\/[\w.@-]+){2,}/g;
+    const found: string[] = [];
+    const walker = window.document.createTreeWalker(window.document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent) continue;
+      const style = window.getComputedStyle(parent);
+      if (style.direction === 'ltr' || /isolate|plaintext/.test(style.unicodeBidi)) continue;
+      for (const match of node.data.matchAll(VALUE)) {
+        const before = node.data.slice(0, match.index);
+        // Isolated inside the string (the translator's FSI…PDI around every argument).
+        if (before.lastIndexOf('\u2068') > before.lastIndexOf('\u2069')) continue;
+        // The whole text of an element that reads right to left but holds only the value: an id
+        // alone in its cell keeps its order (nothing around it to reorder with).
+        if (node.data.trim() === match[0]) continue;
+        found.push(`${parent.tagName.toLowerCase()}: ${node.data.trim().slice(0, 80)}`);
+      }
+    }
+    return found;
   });
 }

@@ -58,7 +58,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function startE2e(
   browser: Browser,
-  options: { demo?: DemoServerOptions; exportTarget?: boolean } = {},
+  options: {
+    demo?: DemoServerOptions;
+    exportTarget?: boolean;
+    /** The browser's (the system's) language, e.g. 'he-IL': what navigator.languages reports. */
+    locale?: string;
+  } = {},
 ): Promise<E2e> {
   const rendererDir = await ensureRendererBuilt();
   const base = await mkdtemp(join(tmpdir(), 'courier-e2e-'));
@@ -83,7 +88,11 @@ export async function startE2e(
     engineConfig: { polling: { intervalMs: 250, maxIntervalMs: 500 } },
   });
   const host = await startWebHost({ service, rendererDir, reports });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
   const problems: string[] = [];

@@ -113,6 +113,7 @@ export const fake = {
     }),
     { isSupported: vi.fn(() => true) },
   ),
+  nativeTheme: { shouldUseDarkColors: false },
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
 };

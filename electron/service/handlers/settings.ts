@@ -76,7 +76,14 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
   /** Browser mode has no native pickers: tell the user instead of silently doing nothing. */
   const pickerUnavailable = async () => {
     if (deps.dialogs.unavailable)
-      ctx.push({ event: 'notice', payload: { level: 'info', message: deps.dialogs.unavailable } });
+      ctx.push({
+        event: 'notice',
+        payload: {
+          level: 'info',
+          message: deps.dialogs.unavailable,
+          topic: { name: 'noPickers', values: { folder: ctx.stagingRoot() } },
+        },
+      });
     return ok(await ctx.view());
   };
 
@@ -115,7 +122,10 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
         await Promise.all([deps.secrets.delete('password'), deps.secrets.delete('deviceSecret')]);
         ctx.secretsChanged();
         if (held.some((secret) => secret !== undefined))
-          ctx.push({ event: 'notice', payload: { level: 'warn', message: SECRETS_DROPPED } });
+          ctx.push({
+            event: 'notice',
+            payload: { level: 'warn', message: SECRETS_DROPPED, topic: { name: 'secretsDropped' } },
+          });
       }
       return ctx.commit(latest.value);
     },

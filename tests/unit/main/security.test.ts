@@ -1,10 +1,13 @@
 // Static security configuration of the Electron main process (electron mocked): window flags, the
 // CSP on app://, navigation and window.open refused (E3), downloads cancelled (E7), permissions
 // denied (E8).
+import { readFileSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { FakeBrowserWindow, FakeSession, FakeWebContents } from '../../support/electron-mock.js';
+import { PAGE_BACKGROUND } from '../../../electron/shared/page-colours.js';
+import { fake, FakeBrowserWindow, FakeSession, FakeWebContents } from '../../support/electron-mock.js';
+import { repoRoot } from '../../support/paths.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
 vi.mock('electron', async () => (await import('../../support/electron-mock.js')).electronModule());
@@ -38,6 +41,19 @@ describe('window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  test('the window opens in the page background of the system scheme, not a white flash', () => {
+    createMainWindow('/p.cjs', log);
+    fake.nativeTheme.shouldUseDarkColors = true;
+    createMainWindow('/p.cjs', log);
+    fake.nativeTheme.shouldUseDarkColors = false;
+    const [light, dark] = FakeBrowserWindow.instances;
+    expect(light!.options.backgroundColor).toBe(PAGE_BACKGROUND.light);
+    expect(dark!.options.backgroundColor).toBe(PAGE_BACKGROUND.dark);
+    // The same colours as the page itself paints.
+    const css = readFileSync(join(repoRoot, 'renderer', 'styles', 'base.css'), 'utf8');
+    expect(css).toContain(`--bg: light-dark(${PAGE_BACKGROUND.light}, ${PAGE_BACKGROUND.dark});`);
   });
 
   test('E3: the window refuses navigation, frame navigation and redirects away from app://courier', () => {

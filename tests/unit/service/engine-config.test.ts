@@ -178,6 +178,7 @@ describe('engine key: which setting changes mean a new engine', () => {
     pollIntervalMs: 5000,
     allowUnverified: true,
     theme: 'dark',
+    language: 'he',
   };
   const key = (s: ReturnType<typeof settings>) => engineKey(s, '/staging', 0);
 

@@ -1,5 +1,5 @@
 // The app says when status reports wait for the server, once per change, not at every retry, and
-// says so again when they have gone through.
+// says so again when they have gone through; each with its topic, so the UI can word it in Hebrew.
 import { describe, expect, test } from 'vitest';
 import { createReportNotices } from '../../../electron/service/report-notices.js';
 import type { Notice } from '../../../electron/shared/ipc-payloads.js';
@@ -14,9 +14,21 @@ describe('notices about waiting status reports', () => {
     notices.onSwept({ waiting: 1, sent: 3 });
     notices.onSwept({ waiting: 0, sent: 1 });
     expect(shown).toEqual([
-      { level: 'warn', message: expect.stringMatching(/^4 status reports are waiting to reach the server/) },
-      { level: 'warn', message: expect.stringMatching(/^1 status report is waiting to reach the server/) },
-      { level: 'info', message: 'The status reports that were waiting have reached the server.' },
+      {
+        level: 'warn',
+        message: expect.stringMatching(/^4 status reports are waiting to reach the server/),
+        topic: { name: 'reportsWaiting', values: { count: 4 } },
+      },
+      {
+        level: 'warn',
+        message: expect.stringMatching(/^1 status report is waiting to reach the server/),
+        topic: { name: 'reportsWaiting', values: { count: 1 } },
+      },
+      {
+        level: 'info',
+        message: 'The status reports that were waiting have reached the server.',
+        topic: { name: 'reportsSent' },
+      },
     ]);
   });
 });

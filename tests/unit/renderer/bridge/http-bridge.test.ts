@@ -3,6 +3,7 @@
 // header, Results back; named server-sent events in, reconnection with a resync; the token leaves
 // the address bar.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { UiLanguage } from '../../../../electron/shared/ui-languages.js';
 import type { EventSourceLike } from '../../../../renderer/bridge/event-stream.js';
 import { takeToken } from '../../../../renderer/bridge/get-bridge.js';
 import { createHttpBridge } from '../../../../renderer/bridge/http-bridge.js';
@@ -38,13 +39,17 @@ class FakeEventSource implements EventSourceLike {
   }
 }
 
-function setup(answer: (url: string, init: RequestInit) => Response = () => Response.json({ ok: true })) {
+function setup(
+  answer: (url: string, init: RequestInit) => Response = () => Response.json({ ok: true }),
+  language?: () => UiLanguage,
+) {
   FakeEventSource.all = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => answer(url, init));
   const bridge = createHttpBridge({
     fetch,
     eventSource: (url) => new FakeEventSource(url),
     token: () => 'tok-123',
+    ...(language ? { language } : {}),
   });
   return { bridge, fetch };
 }
@@ -133,6 +138,44 @@ describe('push events', () => {
       'notice info',
       `removed ${known.jobId}`,
       `job ${still.jobId}`,
+    ]);
+  });
+});
+
+describe('connection notices', () => {
+  /** Drops the stream and opens it again: the two notices only the bridge can give. */
+  async function dropAndReconnect(language?: () => UiLanguage) {
+    vi.useFakeTimers();
+    const { bridge } = setup(() => Response.json({ ok: true, value: [] }), language);
+    const notices: string[] = [];
+    bridge.onNotice((notice) => notices.push(notice.message));
+    FakeEventSource.all[0]!.open();
+    FakeEventSource.all[0]!.fail(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    FakeEventSource.all[1]!.open();
+    await vi.runAllTimersAsync();
+    return notices;
+  }
+
+  it('words them in English without a language', async () => {
+    expect(await dropAndReconnect()).toEqual([
+      'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
+      'Reconnected to the Courier service.',
+    ]);
+  });
+
+  it('words them in the UI language at the moment they are given', async () => {
+    expect(await dropAndReconnect(() => 'he')).toEqual([
+      'הקשר עם שירות Courier אבד. מתחבר מחדש… (ההורדות ממשיכות בשירות)',
+      'החיבור לשירות Courier חזר.',
+    ]);
+    // The technician switched to Hebrew while the service was out of reach.
+    let language: UiLanguage = 'en';
+    const notices = dropAndReconnect(() => language);
+    language = 'he';
+    expect(await notices).toEqual([
+      'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
+      'החיבור לשירות Courier חזר.',
     ]);
   });
 });

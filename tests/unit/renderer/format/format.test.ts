@@ -1,6 +1,7 @@
 // Human units and pasted catalog ids: what the technician reads and types.
 import { describe, expect, it } from 'vitest';
 import { parseCatalogIds } from '../../../../renderer/format/catalog-ids.js';
+import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { actualInAlgorithm, hexToBase64 } from '../../../../renderer/format/hash.js';
 import {
   describeEta,
@@ -53,8 +54,9 @@ describe('formatEta', () => {
 
   it('shows a dash when unknown and words for screen readers', () => {
     expect(formatEta(null)).toBe('—');
-    expect(describeEta(65_000)).toBe('1 min 5 s left');
-    expect(describeEta(null)).toBe('time left unknown');
+    expect(describeEta(translatorFor('en'), 65_000)).toBe('1 min 5 s left');
+    expect(describeEta(translatorFor('en'), null)).toBe('time left unknown');
+    expect(describeEta(translatorFor('he'), 65_000)).toBe('נותרו דקה ו־5 שניות');
   });
 });
 

@@ -2,6 +2,7 @@
 // identity so memoised rows do not re-render on a progress tick.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { mergeSnapshot, orderJobs } from '../../../../renderer/store/jobs-merge.js';
 import { createCourierStore } from '../../../../renderer/store/store.js';
 import { jobDetailModel } from '../../../../renderer/views/job-detail-model.js';
@@ -72,7 +73,7 @@ describe('a progress tick in a 500-artifact delivery', () => {
     const store = createCourierStore(createFakeBridge().bridge);
     const first = makeJob({ items, updatedAt: at(1) });
     store.getState().applyJob(first);
-    const before = jobDetailModel(store.getState().jobs[first.jobId]!);
+    const before = jobDetailModel(translatorFor('en'), store.getState().jobs[first.jobId]!);
     // The wire delivers a whole new snapshot: every object is new, one item actually changed.
     const wire = JSON.parse(JSON.stringify({ ...first, updatedAt: at(2) })) as typeof first;
     const tick = {
@@ -80,7 +81,7 @@ describe('a progress tick in a 500-artifact delivery', () => {
       items: wire.items.map((item, i) => (i === 7 ? { ...item, bytesDone: 500 } : item)),
     };
     store.getState().applyJob(tick);
-    const after = jobDetailModel(store.getState().jobs[first.jobId]!);
+    const after = jobDetailModel(translatorFor('en'), store.getState().jobs[first.jobId]!);
     const rebuilt = after.rows.filter((row, i) => row !== before.rows[i]);
     expect(rebuilt.map((row) => row.key)).toEqual(['k7']);
     expect(rebuilt[0]!.percent).toBe(50);

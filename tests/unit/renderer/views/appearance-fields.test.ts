@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Settings › Appearance: light, dark or the system's scheme, saved at once through updateSettings
 // and applied to the page (html[data-theme]); "the system's" leaves the page to prefers-color-scheme.
+// The Language choice beside it is saved the same way (its switch is in settings-hebrew.test.ts).
 import '@testing-library/jest-dom/vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,5 +65,25 @@ describe('Appearance', () => {
     expect(await screen.findByText('The colours were not changed.')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Light' })).toBeChecked();
     expect(pageTheme()).toBe('light');
+  });
+
+  it('offers each language named in itself and says so when a language is refused', async () => {
+    const { fake } = renderWithStore(createElement(App), withSettings());
+    fake.respond('updateSettings', () =>
+      fail(
+        appError({ code: 'CLIENT.fileSystem', message: 'settings.json cannot be written', retryable: false }),
+      ),
+    );
+    const group = screen.getByRole('group', { name: 'Language' });
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.parentElement?.textContent),
+    ).toEqual(['Same as the system', 'English', 'עברית']);
+    await userEvent.click(within(group).getByRole('radio', { name: 'עברית' }));
+    expect(fake.requests('updateSettings')).toEqual([{ language: 'he' }]);
+    expect(await screen.findByText('The language was not changed.')).toBeInTheDocument();
+    expect(within(group).getByRole('radio', { name: 'Same as the system' })).toBeChecked();
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
   });
 });

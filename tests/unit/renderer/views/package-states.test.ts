@@ -16,6 +16,7 @@ import type {
 import { PACKAGE_STATES, PACKAGE_STATE_TEXT } from '../../../../electron/shared/package-verdict.js';
 import { ok } from '../../../../electron/shared/result.js';
 import { packageStatus } from '../../../../renderer/format/status.js';
+import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { HistoryView } from '../../../../renderer/views/history-view.js';
 import { JobsView } from '../../../../renderer/views/jobs-view.js';
 import { createFakeBridge } from '../../../support/renderer-fake-bridge.js';
@@ -31,6 +32,8 @@ const summary = (catalogId: string, state: PackageState, fileCount: number): Pac
   totalBytes: fileCount * 1024,
   server: 'http://127.0.0.1:7380',
 });
+
+const en = translatorFor('en');
 
 const PACKAGES = [
   summary('7.tampered@1.0.0', 'failed', 0),
@@ -69,7 +72,7 @@ function renderHistory(packages: PackageSummary[] = PACKAGES) {
 
 describe('package states in words and tone', () => {
   it('gives every state its own label; success tone only for verified, danger for damage or failure', () => {
-    const tones = Object.fromEntries(PACKAGE_STATES.map((s) => [s, packageStatus(s).tone]));
+    const tones = Object.fromEntries(PACKAGE_STATES.map((s) => [s, packageStatus(en, s).tone]));
     expect(tones).toEqual({
       changed: 'danger',
       missing: 'danger',
@@ -80,7 +83,7 @@ describe('package states in words and tone', () => {
       empty: 'warning',
       verified: 'success',
     });
-    for (const s of PACKAGE_STATES) expect(packageStatus(s).label).toBe(PACKAGE_STATE_TEXT[s].label);
+    for (const s of PACKAGE_STATES) expect(packageStatus(en, s).label).toBe(PACKAGE_STATE_TEXT[s].label);
   });
 });
 

@@ -57,6 +57,23 @@ describe('GetView', () => {
     expect(screen.getByText('Starting x did not work.')).toBeInTheDocument();
   });
 
+  it('words the id box in English as before: example, count, limit', async () => {
+    renderWithStore(createElement(GetView), withSettings());
+    const box = screen.getByLabelText('Catalog ids');
+    expect(box).toHaveAttribute(
+      'placeholder',
+      'For example:\n1.field-nav@2.3.1\n2d6a4f0e-6b1c-4c8e-9f3a-5b7d2e1c0a94',
+    );
+    await userEvent.type(box, '1.a@1, 2.b@1');
+    expect(box.closest('.field')?.querySelector('.help')).toHaveTextContent(
+      /^One per line, or separated by commas\. 2 to start\.$/,
+    );
+    await userEvent.clear(box);
+    await userEvent.paste(Array.from({ length: 51 }, (_, i) => `${i}.x@1`).join(','));
+    expect(screen.getByText(/51 to start\. At most 50 at a time\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start 51 deliveries' })).toBeDisabled();
+  });
+
   it('lists offerings with release notes as text and gets one', async () => {
     const fake = (await import('../../../support/renderer-fake-bridge.js')).createFakeBridge();
     fake.respond('listProjects', () =>
