@@ -24,7 +24,8 @@ import { exitCodeForJobs } from '../exit-status.js';
 import { formatBytes, parseRate, parseSize } from '../format.js';
 import { type CliIo, writeLine } from '../io.js';
 import { ansiPaint, jobSummary, noPaint } from '../render/job-lines.js';
-import { jsonView, plainView, terminalView, type View } from '../render/views.js';
+import { jsonView } from '../render/json-view.js';
+import { plainView, terminalView, type View } from '../render/views.js';
 
 export const FETCH_HELP = `courier fetch <catalogId...> [options]
   Prepares each delivery on the server, downloads and verifies every artifact, and stages a package

@@ -1,5 +1,5 @@
 // How `courier fetch` shows progress: a live view on a terminal, periodic plain lines otherwise,
-// NDJSON with --json. Each view takes engine events and writes to the command's stdout.
+// NDJSON with --json (json-view.ts). Each view takes engine events and writes to the command's stdout.
 import type { Writable } from 'node:stream';
 import type { EngineEvent, JobSnapshot } from '../../shared/snapshots.js';
 import { visibleLength } from './fit.js';
@@ -102,15 +102,6 @@ export function plainView(out: Writable, paint: Paint, now: () => number = Date.
       if (seen && seen.phase === job.phase && now() - seen.at < PLAIN_EVERY_MS) return;
       last.set(job.jobId, { phase: job.phase, at: now() });
       out.write(`${jobHeadline(job, paint)}\n`);
-    },
-    end() {},
-  };
-}
-
-export function jsonView(out: Writable): View {
-  return {
-    onEvent(event) {
-      out.write(`${JSON.stringify(event)}\n`);
     },
     end() {},
   };

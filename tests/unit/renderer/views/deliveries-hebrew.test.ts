@@ -8,14 +8,21 @@ import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../electron/shared/app-error.js';
-import type { PackageCheck } from '../../../../electron/shared/ipc-contract.js';
 import { ok } from '../../../../electron/shared/result.js';
 import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { fileCheckStatus, packageCheckSummary } from '../../../../renderer/views/check-status.js';
 import { JobDetailView } from '../../../../renderer/views/job-detail-view.js';
 import { jobDetailModel, jobProgressText } from '../../../../renderer/views/job-detail-model.js';
 import { JobsView } from '../../../../renderer/views/jobs-view.js';
-import { HEX_A, HEX_B, makeItem, makeJob } from '../../../support/renderer-fixtures.js';
+import {
+  HEX_A,
+  HEX_B,
+  makeChangedFile,
+  makeItem,
+  makeJob,
+  makePackageCheck,
+  makeTamperedItem,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const he = translatorFor('he');
@@ -43,21 +50,6 @@ function renderDetail(job: ReturnType<typeof makeJob>) {
     },
   });
 }
-
-const checkOf = (state: PackageCheck['state'], files: number): PackageCheck => ({
-  state,
-  catalogId: 'x',
-  files: Array.from({ length: files }, (_, i) => ({
-    file: `f${i}.bin`,
-    itemKey: `x@f${i}.bin`,
-    status: 'verified' as const,
-    outcome: 'verified' as const,
-    expectedSha256: HEX_A,
-    actualSha256: HEX_A,
-  })),
-  extra: [],
-  signaturesChecked: true,
-});
 
 describe('the deliveries list in Hebrew', () => {
   it('words a downloading delivery in Hebrew and keeps its catalog id left to right', () => {
@@ -90,14 +82,7 @@ describe('the deliveries list in Hebrew', () => {
 
 describe('a delivery’s page in Hebrew', () => {
   it('names the columns in Hebrew and shows the hashes, file name and folder left to right', () => {
-    const item = makeItem({
-      itemKey: '7.tampered@1.0.0@payload.bin',
-      fileName: 'payload.bin',
-      phase: 'failed',
-      outcome: 'failed',
-      expectedHash: { algorithm: 'SHA256Hex', value: HEX_A },
-      actualSha256: HEX_B,
-      hashCheck: 'mismatch',
+    const item = makeTamperedItem({
       error: appError({ code: 'CLIENT.hashMismatch', message: 'SHA-256 differs', retryable: true }),
     });
     renderDetail(makeJob({ catalogId: '7.tampered@1.0.0', phase: 'failed', items: [item] }));
@@ -121,21 +106,9 @@ describe('a delivery’s page in Hebrew', () => {
     const job = makeJob({ phase: 'staged', verified: true, items: [item] });
     const { fake } = renderDetail(job);
     fake.respond('verifyJob', () =>
-      ok({
-        ...checkOf('changed', 0),
-        catalogId: job.catalogId,
-        files: [
-          {
-            file: 'a.bin',
-            itemKey: 'k-a',
-            status: 'changed',
-            expectedSha256: HEX_A,
-            actualSha256: HEX_B,
-            outcome: 'verified',
-          },
-        ],
-        extra: ['stray.txt'],
-      }),
+      ok(
+        makePackageCheck('changed', [makeChangedFile()], { catalogId: job.catalogId, extra: ['stray.txt'] }),
+      ),
     );
     await userEvent.click(screen.getByRole('button', { name: /^אימות חוזר/ }));
     expect(await screen.findByRole('columnheader', { name: 'תוצאה · בדיקה חוזרת' })).toBeInTheDocument();
@@ -147,16 +120,16 @@ describe('a delivery’s page in Hebrew', () => {
 
 describe('the deliveries models in Hebrew', () => {
   it('counts re-checked files by Hebrew plural rules', () => {
-    expect(packageCheckSummary(he, checkOf('verified', 1)).detail).toBe(
+    expect(packageCheckSummary(he, makePackageCheck('verified', 1)).detail).toBe(
       'הקובץ תקין (הגיבובים והחתימות נבדקו שוב)',
     );
-    expect(packageCheckSummary(he, checkOf('verified', 2)).detail).toBe(
+    expect(packageCheckSummary(he, makePackageCheck('verified', 2)).detail).toBe(
       'שני הקבצים תקינים (הגיבובים והחתימות נבדקו שוב)',
     );
-    expect(packageCheckSummary(he, checkOf('verified', 3)).detail).toBe(
+    expect(packageCheckSummary(he, makePackageCheck('verified', 3)).detail).toBe(
       'כל 3 הקבצים תקינים (הגיבובים והחתימות נבדקו שוב)',
     );
-    expect(packageCheckSummary(en, checkOf('verified', 3)).detail).toBe(
+    expect(packageCheckSummary(en, makePackageCheck('verified', 3)).detail).toBe(
       'All 3 files intact (checksums and signatures re-checked)',
     );
     expect(fileCheckStatus(he, 'verified', 'unverified').label).toBe('תקין, לא מאומת');

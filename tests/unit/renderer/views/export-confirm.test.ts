@@ -8,51 +8,37 @@ import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../electron/shared/app-error.js';
-import type {
-  ExportSummary,
-  PackageState,
-  PackageSummary,
-} from '../../../../electron/shared/ipc-contract.js';
+import type { ExportSummary, PackageState } from '../../../../electron/shared/ipc-contract.js';
 import { PACKAGE_STATE_TEXT } from '../../../../electron/shared/package-verdict.js';
 import { fail, ok } from '../../../../electron/shared/result.js';
 import { HistoryView } from '../../../../renderer/views/history-view.js';
 import { JobDetailView } from '../../../../renderer/views/job-detail-view.js';
 import { createFakeBridge } from '../../../support/renderer-fake-bridge.js';
-import { HEX_A, HEX_B, makeItem, makeJob } from '../../../support/renderer-fixtures.js';
+import {
+  makeChangedFile,
+  makeExportSummary,
+  makeItem,
+  makeJob,
+  makePackageCheck,
+  makePackageSummary,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const ID = '1.field-nav@2.3.1';
-const pkg = (state: PackageState): PackageSummary => ({
-  packageId: ID,
-  catalogId: ID,
-  stagedAt: '2026-07-02T08:10:00.000Z',
-  state,
-  fileCount: 2,
-  totalBytes: 2048,
-  server: 'http://127.0.0.1:7380',
-});
-
-const copied = (packageState: PackageState): ExportSummary => ({
-  catalogId: ID,
-  packageId: ID,
-  targetFolder: `/media/usb/${ID}`,
-  files: [
-    { file: 'setup.msi', itemKey: 'k1', size: 1024, sha256: HEX_A, how: 'copied' },
-    { file: 'tiles.zip', itemKey: 'k2', size: 1024, sha256: HEX_B, how: 'copied' },
-  ],
-  filesCopied: 2,
-  filesReused: 0,
-  bytesTotal: 2048,
-  bytesCopied: 2048,
-  verified: true,
-  packageState,
-  readBackMayBeCached: false,
-  fileSystem: 'exfat',
-});
+/** Both files copied in this run and read straight from the drive (no cache note). */
+const copied = (packageState: PackageState): ExportSummary =>
+  makeExportSummary({
+    packageState,
+    files: makeExportSummary().files.map((file) => ({ ...file, how: 'copied' })),
+    filesCopied: 2,
+    filesReused: 0,
+    bytesCopied: 2048,
+    readBackMayBeCached: false,
+  });
 
 function renderHistory(state: PackageState) {
   const fake = createFakeBridge();
-  fake.respond('listHistory', () => ok([pkg(state)]));
+  fake.respond('listHistory', () => ok([makePackageSummary({ state })]));
   return renderWithStore(createElement(HistoryView), { fake });
 }
 
@@ -158,24 +144,7 @@ describe('no copy of a changed package', () => {
       },
     });
     expect(await copyButton()).toBeInTheDocument();
-    fake.respond('verifyJob', () =>
-      ok({
-        state: 'changed',
-        catalogId: ID,
-        files: [
-          {
-            file: 'a.bin',
-            itemKey: 'k-a',
-            status: 'changed',
-            expectedSha256: HEX_A,
-            actualSha256: HEX_B,
-            outcome: 'verified',
-          },
-        ],
-        extra: [],
-        signaturesChecked: true,
-      }),
-    );
+    fake.respond('verifyJob', () => ok(makePackageCheck('changed', [makeChangedFile()], { catalogId: ID })));
     await userEvent.click(screen.getByRole('button', { name: `Verify again ${ID}` }));
     const verdict = await screen.findByText('1 of 1 file failed the re-check');
     expect(

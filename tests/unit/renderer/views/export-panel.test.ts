@@ -11,7 +11,14 @@ import { appError } from '../../../../electron/shared/app-error.js';
 import type { ExportProgressEvent, ExportSummary } from '../../../../electron/shared/ipc-contract.js';
 import { fail, ok, type Result } from '../../../../electron/shared/result.js';
 import { JobDetailView } from '../../../../renderer/views/job-detail-view.js';
-import { HEX_A, HEX_B, makeItem, makeJob } from '../../../support/renderer-fixtures.js';
+import {
+  HEX_A,
+  HEX_B,
+  makeExportProgress,
+  makeExportSummary,
+  makeItem,
+  makeJob,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const job = makeJob({
@@ -23,37 +30,23 @@ const job = makeJob({
 });
 const target = '/media/usb/1.field-nav@2.3.1';
 
-const progress = (overrides: Partial<ExportProgressEvent> = {}): ExportProgressEvent => ({
-  jobId: job.jobId,
-  packageId: '1.field-nav@2.3.1',
-  targetFolder: target,
-  phase: 'copy',
-  bytesDone: 45 * 1024 * 1024,
-  bytesTotal: 100 * 1024 * 1024,
-  speed: 12.5 * 1024 ** 2,
-  etaMs: 65_000,
-  error: null,
-  ...overrides,
-});
+/** This job's copy to `target` under way: copying, 45 of 100 MiB, 1 min 5 s left. */
+const progress = (overrides: Partial<ExportProgressEvent> = {}): ExportProgressEvent =>
+  makeExportProgress({ jobId: job.jobId, targetFolder: target, ...overrides });
 
-const summary = (overrides: Partial<ExportSummary> = {}): ExportSummary => ({
-  catalogId: '1.field-nav@2.3.1',
-  packageId: '1.field-nav@2.3.1',
-  targetFolder: target,
-  files: [
-    { file: 'setup.msi', itemKey: 'k1', size: 3 * 1024 * 1024, sha256: HEX_A, how: 'copied' },
-    { file: 'tiles.zip', itemKey: 'k2', size: 4 * 1024 * 1024, sha256: HEX_B, how: 'reused' },
-  ],
-  filesCopied: 1,
-  filesReused: 1,
-  bytesTotal: 7 * 1024 * 1024,
-  bytesCopied: 3 * 1024 * 1024,
-  verified: true,
-  packageState: 'verified',
-  readBackMayBeCached: true,
-  fileSystem: 'vfat',
-  ...overrides,
-});
+/** setup.msi (3 MiB) copied now, tiles.zip (4 MiB) already on the vfat drive. */
+const summary = (overrides: Partial<ExportSummary> = {}): ExportSummary =>
+  makeExportSummary({
+    targetFolder: target,
+    files: [
+      { file: 'setup.msi', itemKey: 'k1', size: 3 * 1024 * 1024, sha256: HEX_A, how: 'copied' },
+      { file: 'tiles.zip', itemKey: 'k2', size: 4 * 1024 * 1024, sha256: HEX_B, how: 'reused' },
+    ],
+    bytesTotal: 7 * 1024 * 1024,
+    bytesCopied: 3 * 1024 * 1024,
+    fileSystem: 'vfat',
+    ...overrides,
+  });
 
 /** Renders the detail view with exportJob held open until the test answers it. */
 function renderCopy() {

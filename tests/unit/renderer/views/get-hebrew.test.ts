@@ -13,7 +13,7 @@ import type { CourierStore } from '../../../../renderer/store/store.js';
 import { DemoBanner } from '../../../../renderer/views/demo-banner.js';
 import { GetView } from '../../../../renderer/views/get-view.js';
 import { createFakeBridge } from '../../../support/renderer-fake-bridge.js';
-import { makeJob, makeSettings } from '../../../support/renderer-fixtures.js';
+import { makeJob, makeProjectOffer, makeSettings } from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const inHebrew = (overrides = {}) => ({
@@ -29,16 +29,7 @@ function fakeWithOffers() {
   fake.respond('listProjects', () =>
     ok({
       projects: [
-        {
-          projectId: 1,
-          projectName: 'field-nav',
-          displayName: 'Field Navigator',
-          catalogId: '1.field-nav@2.3.1',
-          version: '2.3.1',
-          size: 3 * 1024 * 1024,
-          releaseNotes: 'תיקוני באגים',
-          releasedAt: '2026-06-01T10:00:00.000Z',
-        },
+        makeProjectOffer({ releaseNotes: 'תיקוני באגים' }),
         {
           projectId: 2,
           projectName: 'old-maps',

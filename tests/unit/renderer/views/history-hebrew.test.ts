@@ -9,7 +9,6 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../electron/shared/app-error.js';
 import type {
-  ExportProgressEvent,
   ExportSummary,
   PackageState,
   PackageSummary,
@@ -20,7 +19,12 @@ import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { exportProgressModel } from '../../../../renderer/views/export-model.js';
 import { HistoryView } from '../../../../renderer/views/history-view.js';
 import { createFakeBridge } from '../../../support/renderer-fake-bridge.js';
-import { HEX_A, HEX_B } from '../../../support/renderer-fixtures.js';
+import {
+  HEX_B,
+  makeExportProgress,
+  makeExportSummary,
+  makePackageSummary,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const ID = '1.field-nav@2.3.1';
@@ -28,47 +32,12 @@ const FOLDER = `/media/usb/${ID}`;
 /** A string argument inside a right-to-left sentence, as the translator isolates it. */
 const iso = (text: string) => `\u2068${text}\u2069`;
 
-const pkg = (state: PackageState, overrides: Partial<PackageSummary> = {}): PackageSummary => ({
-  packageId: ID,
-  catalogId: ID,
-  stagedAt: '2026-07-02T08:10:00.000Z',
-  state,
-  fileCount: 2,
-  totalBytes: 9 * 1024 * 1024,
-  server: 'http://127.0.0.1:7380',
-  ...overrides,
-});
+const pkg = (state: PackageState, overrides: Partial<PackageSummary> = {}): PackageSummary =>
+  makePackageSummary({ state, totalBytes: 9 * 1024 * 1024, ...overrides });
 
-const copied = (packageState: PackageState): ExportSummary => ({
-  catalogId: ID,
-  packageId: ID,
-  targetFolder: FOLDER,
-  files: [
-    { file: 'setup.msi', itemKey: 'k1', size: 1024, sha256: HEX_A, how: 'copied' },
-    { file: 'tiles.zip', itemKey: 'k2', size: 1024, sha256: HEX_B, how: 'reused' },
-  ],
-  filesCopied: 1,
-  filesReused: 1,
-  bytesTotal: 2048,
-  bytesCopied: 1024,
-  verified: true,
-  packageState,
-  readBackMayBeCached: true,
-  fileSystem: 'exfat',
-});
-
-const progress = (overrides: Partial<ExportProgressEvent> = {}): ExportProgressEvent => ({
-  jobId: null,
-  packageId: ID,
-  targetFolder: FOLDER,
-  phase: 'copy',
-  bytesDone: 45 * 1024 * 1024,
-  bytesTotal: 100 * 1024 * 1024,
-  speed: 12.5 * 1024 ** 2,
-  etaMs: 65_000,
-  error: null,
-  ...overrides,
-});
+/** setup.msi copied now, tiles.zip already on the drive, to FOLDER. */
+const copied = (packageState: PackageState): ExportSummary =>
+  makeExportSummary({ packageState, targetFolder: FOLDER });
 
 function renderHistory(packages: PackageSummary[], language: UiLanguage = 'he') {
   const fake = createFakeBridge();
@@ -130,7 +99,7 @@ describe('Copy to drive in Hebrew', () => {
     fake.respond('exportPackage', () => new Promise(() => undefined));
     await userEvent.click(await screen.findByRole('button', { name: `העתקה לכונן ${ID}` }));
     expect(screen.getByRole('status')).toHaveTextContent('ממתין לבחירת תיקייה להעתקה…');
-    act(() => store.getState().applyExportProgress(progress()));
+    act(() => store.getState().applyExportProgress(makeExportProgress()));
     expect(screen.getByRole('status')).toHaveTextContent('מעתיק לכונן');
     const steps = screen.getByRole('list', { name: 'שלבים' });
     expect(within(steps).getByText(/בדיקה/)).toHaveTextContent('(הושלם)');
@@ -152,7 +121,7 @@ describe('a refused Stop', () => {
     );
     const copy = language === 'he' ? 'העתקה לכונן' : 'Copy to drive';
     await userEvent.click(await screen.findByRole('button', { name: `${copy} ${ID}` }));
-    act(() => store.getState().applyExportProgress(progress()));
+    act(() => store.getState().applyExportProgress(makeExportProgress()));
     const stop = language === 'he' ? 'עצירת ההעתקה' : 'Stop copying';
     await userEvent.click(screen.getByRole('button', { name: `${stop} ${ID}` }));
     return { store, answer: (result: Result<ExportSummary | null>) => act(async () => answer(result)) };
@@ -208,7 +177,7 @@ describe('the copy model in Hebrew', () => {
   it('words the progress without a folder yet, and the bytes done of the total', () => {
     const he = translatorFor('he');
     expect(exportProgressModel(he, null).phaseText).toBe('ממתין לבחירת תיקייה להעתקה…');
-    const model = exportProgressModel(he, progress({ phase: 'readBack' }));
+    const model = exportProgressModel(he, makeExportProgress({ phase: 'readBack' }));
     expect(model.phaseText).toBe('קורא חזרה מהכונן');
     expect(model.doneText).toBe(`${iso('45.0 MiB')} מתוך ${iso('100 MiB')}`);
   });

@@ -6,10 +6,17 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../../electron/shared/app-error.js';
 import { ok } from '../../../../electron/shared/result.js';
 import { JobDetailView } from '../../../../renderer/views/job-detail-view.js';
-import { HEX_A, HEX_B, makeItem, makeJob } from '../../../support/renderer-fixtures.js';
+import {
+  HEX_A,
+  HEX_B,
+  makeChangedFile,
+  makeItem,
+  makeJob,
+  makePackageCheck,
+  makeTamperedItem,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 function renderDetail(job: ReturnType<typeof makeJob>) {
@@ -25,23 +32,7 @@ const row = (name: string) => screen.getByRole('rowheader', { name: new RegExp(n
 
 describe('JobDetailView', () => {
   it('shows expected and actual hash of a tampered file and says they do not match', () => {
-    const error = appError({
-      code: 'CLIENT.hashMismatch',
-      message: 'payload.bin: SHA-256 differs',
-      retryable: true,
-      detail: { expected: HEX_A, actual: HEX_B },
-    });
-    const item = makeItem({
-      itemKey: '7.tampered@1.0.0@payload.bin',
-      fileName: 'payload.bin',
-      phase: 'failed',
-      outcome: 'failed',
-      expectedHash: { algorithm: 'SHA256Hex', value: HEX_A },
-      actualSha256: HEX_B,
-      hashCheck: 'mismatch',
-      error,
-    });
-    renderDetail(makeJob({ catalogId: '7.tampered@1.0.0', phase: 'failed', items: [item] }));
+    renderDetail(makeJob({ catalogId: '7.tampered@1.0.0', phase: 'failed', items: [makeTamperedItem()] }));
     const tbody = row('payload.bin');
     expect(within(tbody).getByText('Hash mismatch')).toBeInTheDocument();
     expect(within(tbody).getByText(HEX_A)).toBeInTheDocument();
@@ -109,22 +100,9 @@ describe('JobDetailView', () => {
     const job = makeJob({ phase: 'staged', verified: true, items: [item] });
     const { fake } = renderDetail(job);
     fake.respond('verifyJob', () =>
-      ok({
-        state: 'changed',
-        catalogId: job.catalogId,
-        files: [
-          {
-            file: 'a.bin',
-            itemKey: 'k-a',
-            status: 'changed',
-            expectedSha256: HEX_A,
-            actualSha256: HEX_B,
-            outcome: 'verified',
-          },
-        ],
-        extra: ['stray.txt'],
-        signaturesChecked: true,
-      }),
+      ok(
+        makePackageCheck('changed', [makeChangedFile()], { catalogId: job.catalogId, extra: ['stray.txt'] }),
+      ),
     );
     await userEvent.click(screen.getByRole('button', { name: `Verify again ${job.catalogId}` }));
     expect(await screen.findByRole('columnheader', { name: 'Result · re-check' })).toBeInTheDocument();

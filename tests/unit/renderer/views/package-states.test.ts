@@ -8,7 +8,6 @@ import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type {
-  PackageCheck,
   PackageState,
   PackageSummary,
   PickedPackageCheck,
@@ -20,18 +19,16 @@ import { translatorFor } from '../../../../renderer/i18n/translator.js';
 import { HistoryView } from '../../../../renderer/views/history-view.js';
 import { JobsView } from '../../../../renderer/views/jobs-view.js';
 import { createFakeBridge } from '../../../support/renderer-fake-bridge.js';
-import { HEX_A, makeItem, makeJob } from '../../../support/renderer-fixtures.js';
+import {
+  makeItem,
+  makeJob,
+  makePackageCheck,
+  makePackageSummary,
+} from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
-const summary = (catalogId: string, state: PackageState, fileCount: number): PackageSummary => ({
-  packageId: catalogId,
-  catalogId,
-  stagedAt: '2026-07-02T08:10:00.000Z',
-  state,
-  fileCount,
-  totalBytes: fileCount * 1024,
-  server: 'http://127.0.0.1:7380',
-});
+const summary = (catalogId: string, state: PackageState, fileCount: number): PackageSummary =>
+  makePackageSummary({ packageId: catalogId, catalogId, state, fileCount, totalBytes: fileCount * 1024 });
 
 const en = translatorFor('en');
 
@@ -41,21 +38,6 @@ const PACKAGES = [
   summary('3.b64-tools@1.0.0', 'unverified', 1),
   summary('1.field-nav@2.3.1', 'verified', 3),
 ];
-
-const checkOf = (state: PackageState, files: number): PackageCheck => ({
-  state,
-  catalogId: 'x',
-  files: Array.from({ length: files }, (_, i) => ({
-    file: `f${i}.bin`,
-    itemKey: `x@f${i}.bin`,
-    status: 'verified' as const,
-    outcome: 'verified' as const,
-    expectedSha256: HEX_A,
-    actualSha256: HEX_A,
-  })),
-  extra: [],
-  signaturesChecked: true,
-});
 
 /** The badge holding `label` inside `scope`, and its tone class. */
 const badge = (scope: HTMLElement, label: string) =>
@@ -107,7 +89,7 @@ describe('Verify again', () => {
     const { fake } = renderHistory([
       summary('pkg@1.0.0', state === 'verified' ? 'verified' : 'failed', files),
     ]);
-    fake.respond('verifyPackage', () => ok(checkOf(state, files)));
+    fake.respond('verifyPackage', () => ok(makePackageCheck(state, files)));
     await userEvent.click(await screen.findByRole('button', { name: 'Verify again pkg@1.0.0' }));
     return (await screen.findByText(/^\s*checked /)).closest('.recheck') as HTMLElement;
   }
@@ -140,7 +122,7 @@ describe('Verify again', () => {
 describe('Verify a package (a folder on a drive)', () => {
   it('says an unverified package is Unverified in amber, with what that means', async () => {
     const { fake } = renderHistory([]);
-    const picked: PickedPackageCheck = { ...checkOf('unverified', 1), folder: '/media/usb/x' };
+    const picked: PickedPackageCheck = { ...makePackageCheck('unverified', 1), folder: '/media/usb/x' };
     fake.respond('verifyFolderPicked', () => ok(picked));
     await userEvent.click(await screen.findByRole('button', { name: 'Verify a package' }));
     const region = await screen.findByRole('region', { name: 'Verify a package' });
@@ -152,7 +134,7 @@ describe('Verify a package (a folder on a drive)', () => {
 
   it('says an empty package on the drive is Empty, not intact', async () => {
     const { fake } = renderHistory([]);
-    fake.respond('verifyFolderPicked', () => ok({ ...checkOf('empty', 0), folder: '/media/usb/x' }));
+    fake.respond('verifyFolderPicked', () => ok({ ...makePackageCheck('empty', 0), folder: '/media/usb/x' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Verify a package' }));
     const region = await screen.findByRole('region', { name: 'Verify a package' });
     expect(badge(region, 'Empty')).toHaveClass('badge-warning');

@@ -14,7 +14,7 @@ import { ConnectView } from '../../../../renderer/views/connect-view.js';
 import { GetView } from '../../../../renderer/views/get-view.js';
 import { HistoryView } from '../../../../renderer/views/history-view.js';
 import { SettingsView } from '../../../../renderer/views/settings-view.js';
-import { makeJob, makeSettings } from '../../../support/renderer-fixtures.js';
+import { makeJob, makeProjectOffer, makeSettings } from '../../../support/renderer-fixtures.js';
 import { renderWithStore } from '../../../support/renderer-render.js';
 
 const withSettings = (overrides = {}) => ({
@@ -78,18 +78,7 @@ describe('GetView', () => {
     const fake = (await import('../../../support/renderer-fake-bridge.js')).createFakeBridge();
     fake.respond('listProjects', () =>
       ok({
-        projects: [
-          {
-            projectId: 1,
-            projectName: 'field-nav',
-            displayName: 'Field Navigator',
-            catalogId: '1.field-nav@2.3.1',
-            version: '2.3.1',
-            size: 3 * 1024 * 1024,
-            releaseNotes: '<b>bold?</b>',
-            releasedAt: '2026-06-01T10:00:00.000Z',
-          },
-        ],
+        projects: [makeProjectOffer({ releaseNotes: '<b>bold?</b>' })],
         total: 1,
         page: 1,
         perPage: 20,
