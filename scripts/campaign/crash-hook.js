@@ -5,6 +5,8 @@
 //   after-rename    the final name was given, the manifest not yet written
 //   journal-write   halfway through writing the resume journal's temp file
 //   package-write   halfway through writing manifest.json, SHA256SUMS or report.html's temp file
+//   log-append      halfway through appending a checkpoint record to the progress log
+//   log-synced      a checkpoint record was appended and fdatasynced, before the download hears it
 // Test tooling only: the product never loads it.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -26,9 +28,12 @@ function die() {
 
 const isPart = (/** @type {unknown} */ path) =>
   /[\\/]\.courier[\\/]parts[\\/][^\\/]+\.part$/.test(String(path));
-const TEMP_WINDOWS = [
+const PROGRESS_LOG = /[\\/]\.courier[\\/]progress\.log$/;
+/** Writes torn by a kill: half of the bytes reach the file, then the process dies. */
+const TORN_WINDOWS = [
   { window: 'journal-write', pattern: /[\\/]journal\.json\.tmp$/ },
   { window: 'package-write', pattern: /[\\/](manifest\.json|SHA256SUMS|report\.html)\.tmp$/ },
+  { window: 'log-append', pattern: PROGRESS_LOG },
 ];
 
 if (window && Number.isInteger(target) && target > 0) {
@@ -50,13 +55,13 @@ if (window && Number.isInteger(target) && target > 0) {
     return handle;
   };
   const probe = await open(process.execPath, 'r');
-  /** @type {{ write: (...args: any[]) => Promise<{ bytesWritten: number }> }} */
+  /** @type {{ write: (...args: any[]) => Promise<{ bytesWritten: number }>, datasync: () => Promise<void> }} */
   const handleProto = Object.getPrototypeOf(probe);
   await probe.close();
   const write = handleProto.write;
   handleProto.write = async function (/** @type {any[]} */ ...args) {
     const path = paths.get(this) ?? '';
-    const hit = TEMP_WINDOWS.find((w) => w.pattern.test(path));
+    const hit = TORN_WINDOWS.find((w) => w.pattern.test(path));
     if (hit && reached(hit.window)) {
       // A torn write: half the bytes reach the file, then the process dies.
       const [buffer, offset = 0, length = buffer.length, position = null] = args;
@@ -64,6 +69,11 @@ if (window && Number.isInteger(target) && target > 0) {
       die();
     }
     return write.apply(this, args);
+  };
+  const datasync = handleProto.datasync;
+  handleProto.datasync = async function () {
+    await datasync.call(this);
+    if (PROGRESS_LOG.test(paths.get(this) ?? '') && reached('log-synced')) die();
   };
   syncBuiltinESMExports();
 }

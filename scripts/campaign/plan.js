@@ -18,7 +18,7 @@ import { prng, runRandom } from './random.js';
  *   make: (rng: RunRandom, target: TrueArtifact) => FaultScripts,
  *   reportsBlocked?: boolean,
  * }} FaultClass
- * @typedef {'byte' | 'early' | 'before-rename' | 'after-rename' | 'journal-write' | 'package-write'} KillMode
+ * @typedef {'byte' | 'early' | 'before-rename' | 'after-rename' | 'journal-write' | 'package-write' | 'log-append' | 'log-synced'} KillMode
  * @typedef {{ mode: KillMode, file?: string, atByte?: number, nth?: number }} KillPlan
  * @typedef {{ run: number, fault: FaultClass, target: TrueArtifact, scripts: FaultScripts, kill?: KillPlan }} RunPlan
  */
@@ -212,7 +212,20 @@ export function followUp(/** @type {string} */ name, /** @type {TrueArtifact} */
 }
 
 /** @type {readonly KillMode[]} */
-const NAMED_WINDOWS = ['before-rename', 'after-rename', 'journal-write', 'package-write'];
+const NAMED_WINDOWS = [
+  'before-rename',
+  'after-rename',
+  'journal-write',
+  'package-write',
+  'log-append',
+  'log-synced',
+];
+/**
+ * How many times a run may reach a window (2 unless listed): the journal is rewritten, and the log
+ * appended to, many times per run.
+ * @type {Partial<Record<KillMode, number>>}
+ */
+const REACHED = { 'journal-write': 6, 'log-append': 12, 'log-synced': 12 };
 
 /** Which runs get a SIGKILL: `kills` of the `runs`, spread by the seed alone. */
 export function killRuns(
@@ -250,7 +263,7 @@ export function planRun(
       const file = rng.pick(fixture.artifacts);
       plan.kill = { mode, file: file.file, atByte: rng.int(1, file.size - 1) };
     } else {
-      plan.kill = { mode, nth: mode === 'journal-write' ? rng.int(1, 6) : rng.int(1, 2) };
+      plan.kill = { mode, nth: rng.int(1, REACHED[mode] ?? 2) };
     }
   }
   return plan;

@@ -3,7 +3,7 @@
 import { nodeFs } from '../../electron/engine/staging/fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from '../../electron/engine/staging/fs-adapter.js';
 
-export type FsOp = keyof StagingFs | 'write' | 'read' | 'sync' | 'truncate' | 'close';
+export type FsOp = keyof StagingFs | 'write' | 'read' | 'sync' | 'datasync' | 'truncate' | 'close';
 
 export interface FsCall {
   readonly op: FsOp;
@@ -47,6 +47,10 @@ export function faultyFs(faults: Faults = {}): FaultyFs {
     sync: async () => {
       guard({ op: 'sync', path });
       return handle.sync();
+    },
+    datasync: async () => {
+      guard({ op: 'datasync', path });
+      return handle.datasync();
     },
     truncate: async (length) => {
       guard({ op: 'truncate', path });

@@ -109,6 +109,7 @@ export async function verifySource(
         },
         write: (...args) => handle.write(...args),
         sync: () => handle.sync(),
+        datasync: () => handle.datasync(),
         truncate: (length) => handle.truncate(length),
         stat: () => handle.stat(),
         close: () => handle.close(),

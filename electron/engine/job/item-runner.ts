@@ -122,8 +122,9 @@ export async function runItem(ctx: ItemContext): Promise<void> {
           ctx.onProgress();
         },
         onCheckpoint: async (state) => {
+          // The `.part` is fsynced up to state.offset: only now may the journal claim those bytes.
           item.resume = state;
-          await ctx.journal.save();
+          await ctx.journal.checkpoint();
         },
         refreshUrl: async () => {
           const fresh = await ctx.refreshUrl();

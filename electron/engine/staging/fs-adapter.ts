@@ -14,6 +14,8 @@ export interface StagingFileHandle {
   ): Promise<{ bytesWritten: number }>;
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
   sync(): Promise<void>;
+  /** fdatasync: the data and the size, not the times; what an append-only log needs. */
+  datasync(): Promise<void>;
   truncate(length: number): Promise<void>;
   stat(): Promise<Stats>;
   close(): Promise<void>;

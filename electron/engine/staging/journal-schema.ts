@@ -1,5 +1,8 @@
 // The shape of `.courier/journal.json` (courier-journal/1) and its runtime schema. Types and zod
 // only: no I/O. Nothing here may hold a token, a header or a URL (presigned URLs are credentials).
+// `generation` came later without a new format: the progress log (progress-log.ts) only moves resume
+// points forward over a journal that is complete on its own, so a Courier that knows no log reads
+// this journal as before and resumes from durable, if older, offsets.
 import { z } from 'zod';
 import {
   ARTIFACT_TYPES,
@@ -53,6 +56,11 @@ export type JsonObject = { readonly [key: string]: unknown };
 
 export interface Journal {
   readonly format: typeof JOURNAL_FORMAT;
+  /**
+   * Counts the rewrites of this journal: progress-log records carry the generation they extend, and
+   * only those of the journal's own are applied. Absent in journals of older runs (no log applies).
+   */
+  readonly generation?: number;
   readonly catalogId: string;
   readonly itemType: ItemType;
   /** Scheme, host and port only: never a path or query, which could carry a credential. */
@@ -103,6 +111,7 @@ const itemProgress = z.object({
 
 export const JournalSchema = z.object({
   format: z.literal(JOURNAL_FORMAT),
+  generation: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   catalogId: z.string(),
   itemType: z.enum(ITEM_TYPES),
   apiOrigin: z.string(),

@@ -1,13 +1,18 @@
-// Reads and atomically writes the resume journal `.courier/journal.json` (C1). It never touches the
-// network layer, so no token reaches the journal.
+// Reads and atomically writes the resume journal `.courier/journal.json` (C1), together with the
+// progress log that moves its resume points between rewrites (progress-log.ts): a read applies the
+// log, a rewrite starts a new generation and empties the log. It never touches the network layer, so
+// no token reaches the journal.
 import { join } from 'node:path';
 import { appError } from '../../shared/app-error.js';
-import { fail } from '../../shared/result.js';
+import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { quoted } from '../display-text.js';
 import type { StagingFs } from './fs-adapter.js';
+import { errnoOf, fsError } from './fs-errors.js';
 import { readSmallFile, writeFileAtomic } from './file-io.js';
 import { JOURNAL_FILE, JournalSchema } from './journal-schema.js';
+import { emptyProgressLog, prepareProgressLog, progressLogPath, readProgressLog } from './progress-log.js';
+import { applyProgress } from './progress-record.js';
 import type { Journal, JournalItemProgress, JournalSnapshotItem, JsonObject } from './journal-schema.js';
 
 export { JOURNAL_FILE, JOURNAL_FORMAT, JOURNAL_ITEM_STATES } from './journal-schema.js';
@@ -67,15 +72,38 @@ export async function readJournal(place: JournalPlace): Promise<JournalRead> {
   if (place.catalogId !== undefined && parsed.data.catalogId !== place.catalogId) {
     return ignored(`it belongs to ${quoted(parsed.data.catalogId)}`);
   }
-  return { journal: parsed.data as Journal };
+  const journal = parsed.data as Journal;
+  // A journal without a generation was written by a Courier that kept no log: none applies to it.
+  if (journal.generation === undefined) return { journal };
+  const records = await readProgressLog(place);
+  if (!records.ok) {
+    return {
+      journal,
+      warning: `The progress log ${quoted(progressLogPath(place))} was ignored (${records.error.message}); downloads resume from the journal's checkpoints.`,
+    };
+  }
+  return { journal: applyProgress(journal, records.value) };
+}
+
+export interface JournalWritten {
+  /** The generation now on disk: the progress records that extend this journal carry it. */
+  readonly generation: number;
+  /**
+   * The progress log is empty, so records may be appended from its start. False when emptying it
+   * failed: the journal is written, and the next checkpoint rewrites it again instead of appending.
+   */
+  readonly logEmpty: boolean;
 }
 
 /**
- * Writes the journal atomically (temp with exclusive create, fsync, rename, fsync dir). Only the
- * fields of the format are copied, so a caller's object that happens to carry a URL or a token
- * cannot leak it to disk; outbox entries are scrubbed of credential-like keys and URL values.
+ * Writes the journal atomically (temp with exclusive create, fsync, rename, fsync dir) as the
+ * generation after `journal.generation`, then empties the progress log: its records extended the
+ * journal this one replaces. Without a generation to follow, the log is emptied durably first (see
+ * prepareProgressLog). Only the fields of the format are copied, so a caller's object that happens to
+ * carry a URL or a token cannot leak it to disk; outbox entries are scrubbed of credential-like keys
+ * and URL values.
  */
-export async function writeJournal(place: JournalPlace, journal: Journal): Promise<Result<void>> {
+export async function writeJournal(place: JournalPlace, journal: Journal): Promise<Result<JournalWritten>> {
   const path = journalPath(place);
   let origin: string;
   try {
@@ -92,8 +120,10 @@ export async function writeJournal(place: JournalPlace, journal: Journal): Promi
       }),
     );
   }
+  const generation = (journal.generation ?? 0) + 1;
   const clean: Journal = {
     format: journal.format,
+    generation,
     catalogId: journal.catalogId,
     itemType: journal.itemType,
     apiOrigin: origin,
@@ -105,12 +135,36 @@ export async function writeJournal(place: JournalPlace, journal: Journal): Promi
     ...(journal.lastReportAt ? { lastReportAt: journal.lastReportAt } : {}),
     ...(journal.stopped ? { stopped: journal.stopped } : {}),
   };
-  return writeFileAtomic(place.fs, {
+  let logBytes: number;
+  try {
+    logBytes = await prepareProgressLog(place, journal.generation === undefined);
+  } catch (error) {
+    const logPath = progressLogPath(place);
+    // ENOENT creating a file in the job's own folder means the folder (the drive) is gone (F3).
+    return fail(
+      fsError(error, {
+        action: 'preparing the progress log',
+        path: logPath,
+        onRoot: errnoOf(error) === 'ENOENT',
+      }),
+    );
+  }
+  const written = await writeFileAtomic(place.fs, {
     path,
     data: `${JSON.stringify(clean, null, 1)}\n`,
     mode: 0o600,
     what: 'the resume journal',
   });
+  if (!written.ok) return written;
+  // Only now, with the new generation durable: emptied earlier, a crash would lose the log's
+  // resume points while the old journal still stands.
+  const logEmpty =
+    logBytes === 0 ||
+    (await emptyProgressLog(place, false).then(
+      () => true,
+      () => false,
+    ));
+  return ok({ generation, logEmpty });
 }
 
 function snapshotItem(item: JournalSnapshotItem): JournalSnapshotItem {

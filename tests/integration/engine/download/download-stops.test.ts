@@ -41,6 +41,7 @@ function diskOf(capacity: number): StagingFs {
       return {
         read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
         sync: () => handle.sync(),
+        datasync: () => handle.datasync(),
         truncate: (length) => handle.truncate(length),
         stat: () => handle.stat(),
         close: () => handle.close(),

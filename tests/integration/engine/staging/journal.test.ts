@@ -9,6 +9,7 @@ import { openJobFolder } from '../../../../electron/engine/staging/job-folder.js
 import type { JobFolder } from '../../../../electron/engine/staging/job-folder.js';
 import { JOURNAL_FILE, readJournal, writeJournal } from '../../../../electron/engine/staging/journal.js';
 import type { Journal } from '../../../../electron/engine/staging/journal.js';
+import { PROGRESS_LOG_FILE } from '../../../../electron/engine/staging/progress-log.js';
 import { errno, faultyFs } from '../../../support/staging-faulty-fs.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
@@ -58,11 +59,13 @@ describe('journal', () => {
     expect(await readJournal(folder)).toEqual({ journal: undefined });
     expect(
       await writeJournal(folder, journal(1024, [{ deliveryStatus: 'Download', downloadData: 25 }])),
-    ).toEqual({ ok: true, value: undefined });
+    ).toEqual({ ok: true, value: { generation: 1, logEmpty: true } });
     expect(await readJournal(folder)).toEqual({
-      journal: journal(1024, [{ deliveryStatus: 'Download', downloadData: 25 }]),
+      journal: { ...journal(1024, [{ deliveryStatus: 'Download', downloadData: 25 }]), generation: 1 },
     });
-    expect(await readdir(folder.controlDir)).toEqual([JOURNAL_FILE, 'parts'].sort());
+    // The progress log is there, empty, from the first write on: its name is durable with the journal's.
+    expect(await readdir(folder.controlDir)).toEqual([JOURNAL_FILE, 'parts', PROGRESS_LOG_FILE].sort());
+    expect(await readFile(join(folder.controlDir, PROGRESS_LOG_FILE), 'utf8')).toBe('');
   });
 
   const good = JSON.stringify(journal(1));
