@@ -42,7 +42,7 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
   const listeners = new Map<PushEvent, Set<Listener>>(PUSH_EVENTS.map((name) => [name, new Set()]));
   const knownJobs = new Set<string>();
   let stream: EventStream | null = null;
-  const word = (key: 'get.serviceReconnected' | 'get.serviceLost') =>
+  const word = (key: 'common.serviceReconnected' | 'common.serviceLost') =>
     translatorFor(options.language?.() ?? 'en').text(key);
 
   const dispatch = <E extends PushEvent>(event: E, payload: PushContract[E]) => {
@@ -78,10 +78,10 @@ export function createHttpBridge(options: HttpBridgeOptions): CourierBridge {
         onEvent: (event, payload) => dispatch(event, payload as never),
         onOpen: (again) => {
           if (!again) return;
-          dispatch('notice', { level: 'info', message: word('get.serviceReconnected') });
+          dispatch('notice', { level: 'info', message: word('common.serviceReconnected') });
           void resync();
         },
-        onDrop: () => dispatch('notice', { level: 'warn', message: word('get.serviceLost') }),
+        onDrop: () => dispatch('notice', { level: 'warn', message: word('common.serviceLost') }),
       },
     );
   };

@@ -19,13 +19,8 @@ import { runItems } from './job-items.js';
 import { SnapshotEmitter } from './snapshot-emitter.js';
 import { ItemState, JobState, markStopped } from './job-state.js';
 import type { JobDeps, JobStartOptions } from './job-deps.js';
-import {
-  closeRunRecords,
-  keptItems,
-  openRunRecords,
-  restoreProgress,
-  type JournalSync,
-} from './journal-sync.js';
+import { keptItems, restoreProgress } from './journal-restore.js';
+import { closeRunRecords, openRunRecords, type JournalSync } from './journal-sync.js';
 import { readPreviousPackage, stagePackage } from './package-manifest.js';
 import { planItems } from './plan-items.js';
 import { prepareDelivery } from './prepare-delivery.js';

@@ -25,6 +25,10 @@ export const COMMON_MESSAGES = messageArea(
     'common.speed': 'Speed',
     'common.timeLeft': 'Time left',
     'common.saved': 'Saved',
+    // The browser-mode bridge's own notices, about its link to the service (which cannot send them).
+    'common.serviceReconnected': 'Reconnected to the Courier service.',
+    'common.serviceLost':
+      'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
   },
   {
     'common.place.jobs': 'משלוחים',
@@ -48,5 +52,7 @@ export const COMMON_MESSAGES = messageArea(
     'common.speed': 'מהירות',
     'common.timeLeft': 'זמן שנותר',
     'common.saved': 'נשמר',
+    'common.serviceReconnected': 'החיבור לשירות Courier חזר.',
+    'common.serviceLost': 'הקשר עם שירות Courier אבד. מתחבר מחדש… (ההורדות ממשיכות בשירות)',
   },
 );

@@ -46,9 +46,6 @@ export const GET_MESSAGES = messageArea(
     'get.demoText':
       "Deliveries come from Courier''s own demo catalog on this computer, not from a GetApp server.",
     'get.useRealServer': 'Use a real server',
-    'get.serviceReconnected': 'Reconnected to the Courier service.',
-    'get.serviceLost':
-      'Lost contact with the Courier service. Reconnecting… (downloads continue in the service)',
   },
   {
     'get.sub': 'Courier מכין אותו בשרת, מוריד כל קובץ ומאמת אותו.',
@@ -94,7 +91,5 @@ export const GET_MESSAGES = messageArea(
     'get.demoTitle': 'עובדים מול שרת ההדגמה המובנה',
     'get.demoText': 'המשלוחים מגיעים מקטלוג ההדגמה של Courier, במחשב הזה, ולא משרת GetApp.',
     'get.useRealServer': 'מעבר לשרת אמיתי',
-    'get.serviceReconnected': 'החיבור לשירות Courier חזר.',
-    'get.serviceLost': 'הקשר עם שירות Courier אבד. מתחבר מחדש… (ההורדות ממשיכות בשירות)',
   },
 );

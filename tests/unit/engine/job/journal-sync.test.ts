@@ -1,9 +1,9 @@
 // A job that lost its lock (C4) writes nothing more into its folder: the new owner keeps the journal.
 import { describe, expect, test } from 'vitest';
+import { keptItems } from '../../../../electron/engine/job/journal-restore.js';
 import {
   buildJournal,
   createJournalSync,
-  keptItems,
   type JournalContext,
 } from '../../../../electron/engine/job/journal-sync.js';
 import { JobState } from '../../../../electron/engine/job/job-state.js';
