@@ -8,6 +8,7 @@ import { demoConnection } from '../shared/demo-connection.js';
 import type { ItemType } from '../shared/getapp-protocol.js';
 import { SETTING_DEFAULTS } from '../shared/settings-schema.js';
 import { passwordProvider, type PasswordSources } from './password.js';
+import { UsageError } from './usage-error.js';
 
 /** The item types the command line fetches; the desktop offers every one of ITEM_TYPES. */
 const CLI_ITEM_TYPES = ['software', 'map'] as const satisfies readonly ItemType[];
@@ -66,15 +67,6 @@ export interface Connection {
   /** Set when the built-in demo server was started for this command. */
   readonly demo: DemoServer | undefined;
   close(): Promise<void>;
-}
-
-export class UsageError extends Error {}
-
-/** The message to show for a mistake in the command line (ours, or node:util parseArgs'), else undefined. */
-export function usageMessage(error: unknown): string | undefined {
-  if (error instanceof UsageError) return error.message;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : undefined;
 }
 
 async function readPem(path: string | undefined, what: string): Promise<string | undefined> {

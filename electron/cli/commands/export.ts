@@ -4,10 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportPackage, type ExportProgress, type ExportResult } from '../../engine/index.js';
+import { exportPackage } from '../../engine/export/export-package.js';
+import type { ExportProgress, ExportResult } from '../../engine/export/export-types.js';
 import type { AppError } from '../../shared/app-error.js';
 import { PACKAGE_STATE_TEXT, isPackageState } from '../../shared/package-verdict.js';
-import { UsageError, usageMessage } from '../connection.js';
+import { UsageError, usageMessage } from '../usage-error.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes, formatDuration, formatSpeed, percent } from '../format.js';

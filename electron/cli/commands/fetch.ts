@@ -11,14 +11,8 @@ import {
 } from '../../engine/index.js';
 import { SETTINGS, SETTING_DEFAULTS } from '../../shared/settings-schema.js';
 import type { JobSnapshot } from '../../shared/snapshots.js';
-import {
-  CONNECTION_HELP,
-  CONNECTION_OPTIONS,
-  openConnection,
-  UsageError,
-  usageMessage,
-  type Connection,
-} from '../connection.js';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, openConnection, type Connection } from '../connection.js';
+import { UsageError, usageMessage } from '../usage-error.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { exitCodeForJobs } from '../exit-status.js';
 import { formatBytes, parseRate, parseSize } from '../format.js';

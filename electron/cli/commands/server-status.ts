@@ -4,14 +4,8 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../../engine/index.js';
 import { appError } from '../../shared/app-error.js';
 import { toServerErrorCode } from '../../shared/error-codes.js';
-import {
-  CONNECTION_HELP,
-  CONNECTION_OPTIONS,
-  openConnection,
-  UsageError,
-  usageMessage,
-  type Connection,
-} from '../connection.js';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, openConnection, type Connection } from '../connection.js';
+import { UsageError, usageMessage } from '../usage-error.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { exitCodeForError } from '../exit-status.js';
 import { formatBytes } from '../format.js';

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyFolder, type FolderVerification } from '../../engine/index.js';
+import { verifyFolder, type FolderVerification } from '../../engine/staging/verify-folder.js';
 import { PACKAGE_STATE_TEXT } from '../../shared/package-verdict.js';
-import { UsageError, usageMessage } from '../connection.js';
+import { UsageError, usageMessage } from '../usage-error.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { EXIT_FOR_PACKAGE, exitCodeForError } from '../exit-status.js';
 import { formatBytes } from '../format.js';

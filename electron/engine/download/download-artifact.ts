@@ -101,6 +101,7 @@ async function retryLoop(
           const text = `the file has ${session.offset} bytes but the delivery declared ${request.expectedSize}.`;
           return stop(downloadError(itemKey, 'CLIENT.sizeMismatch', text, false));
         }
+        request.onReceived?.();
         const saved = await session.checkpoint();
         if (!saved.ok) return saved;
         const onDisk = await session.readBack();

@@ -44,6 +44,11 @@ export interface DownloadRequest {
   readonly signal?: AbortSignal;
   /** Bytes of the file received so far (written or about to be). Called per chunk: keep it cheap. */
   onProgress?(bytesDone: number): void;
+  /**
+   * Every byte of the body is written (not yet flushed or read back): the caller may start another
+   * transfer beside the rest of this one.
+   */
+  onReceived?(): void;
   /** After an fsync: `offset` bytes are durable. The caller writes its journal here. */
   onCheckpoint?(state: ResumeState): void | Promise<void>;
   /** A fresh presigned URL for the same item, when the storage answered 403 (U5). */

@@ -103,6 +103,8 @@ export async function runItem(ctx: ItemContext): Promise<void> {
   let url = plan.url!;
   for (let attempt = 0; ; attempt += 1) {
     item.error = null;
+    // A second fetch of wrong bytes transfers again: it waits for a slot like any other.
+    if (attempt > 0) await ctx.slot?.retake();
     item.moveTo('downloading');
     ctx.onPhase();
     const downloaded = await downloadArtifact(
@@ -121,6 +123,7 @@ export async function runItem(ctx: ItemContext): Promise<void> {
           ctx.reporter.record(plan.itemKey, 'Download', () => progressOf(item));
           ctx.onProgress();
         },
+        onReceived: () => ctx.slot?.release(),
         onCheckpoint: async (state) => {
           // The `.part` is fsynced up to state.offset: only now may the journal claim those bytes.
           item.resume = state;

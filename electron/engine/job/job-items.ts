@@ -6,6 +6,7 @@ import type { ItemState } from './job-state.js';
 import { runItem, type ItemContext, type MapHooks } from './item-runner.js';
 import { readSmallFile } from '../staging/file-io.js';
 import { sidecarHash } from './plan-items.js';
+import { createTransferSlots, type TransferSlot } from './transfer-slots.js';
 
 const SIDECAR_MAX_BYTES = 1024 * 1024;
 
@@ -51,7 +52,14 @@ function pairHooks(pkg: ItemState, sidecar: ItemState, readText: (path: string) 
   };
 }
 
-type Unit = () => Promise<void>;
+/** One item, or a map package with its sidecar; given the transfer slot it runs in. */
+type Unit = (slot: TransferSlot) => Promise<void>;
+
+/**
+ * Items finishing (flush, read-back, commit) beside the transfers, at most: as many as transfer, so
+ * open files and read buffers stay bounded.
+ */
+const FINISHING_PER_SLOT = 1;
 
 export async function runItems(
   items: readonly ItemState[],
@@ -81,11 +89,23 @@ export async function runItems(
     });
   }
   for (const item of downloads) {
-    if (item !== sidecar && item !== pkg) units.push(() => runItem(contextFor(item)));
+    if (item !== sidecar && item !== pkg) units.push((slot) => runItem({ ...contextFor(item), slot }));
   }
 
+  // The pair above keeps its slot to the end: its two items transfer side by side in it.
+  const slots = createTransferSlots(concurrency);
   const worker = async () => {
-    for (let unit = units.shift(); unit && !signal.aborted; unit = units.shift()) await unit();
+    for (;;) {
+      const slot = await slots.take();
+      const unit = signal.aborted ? undefined : units.shift();
+      try {
+        if (!unit) return;
+        await unit(slot);
+      } finally {
+        slot.release();
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, units.length)) }, worker));
+  const workers = Math.max(1, Math.min(concurrency * (1 + FINISHING_PER_SLOT), units.length));
+  await Promise.all(Array.from({ length: workers }, worker));
 }

@@ -15,6 +15,7 @@ import type { StatusReporter } from '../report/status-reporter.js';
 import type { ReuseSource } from '../reuse/candidate-index.js';
 import type { ItemState } from './job-state.js';
 import type { JournalSync } from './journal-sync.js';
+import type { TransferSlot } from './transfer-slots.js';
 import { judge, type Verdict } from '../integrity/file-verdict.js';
 
 export interface ItemContext {
@@ -31,6 +32,8 @@ export interface ItemContext {
   /** Phase or outcome changed: emitted at once. */
   readonly onPhase: () => void;
   readonly refreshUrl: () => Promise<Result<URL>>;
+  /** The transfer slot the item runs in (transfer-slots.ts), given back once its body is in. */
+  readonly slot?: TransferSlot;
   /** Map package and sidecar pairing (job-items.ts); absent for every other item. */
   readonly map?: MapHooks;
   /** True when this item was already started in an earlier run (reports Continue, not Start). */
@@ -145,8 +148,10 @@ export async function commitVerified(
   item.moveTo('done');
   item.stagedAt = new Date(ctx.deps.clock.now()).toISOString();
   ctx.map?.onSettled?.(verdict.outcome === 'verified' ? digest : null);
-  await ctx.journal.save();
+  // Queued first, so that the report's own save joins this one: one journal write per file, not two
+  // (issue 9). The file has its final name already, so the report may reach the server first.
   ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
+  await ctx.journal.save();
   ctx.onPhase();
   return ok(undefined);
 }

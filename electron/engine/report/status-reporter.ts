@@ -31,6 +31,8 @@ export interface StatusReporter {
   close(): void;
 }
 
+export type OutboxChange = 'queued' | 'progress' | 'sent';
+
 export interface StatusReporterOptions {
   readonly sender: ReportSender;
   readonly clock: Clock;
@@ -42,8 +44,12 @@ export interface StatusReporterOptions {
   readonly outbox?: readonly DeliveryStatusDto[];
   /** The newest currentTime an earlier run handed out (ms): every new report comes after it. */
   readonly lastTime?: number;
-  /** Called whenever the outbox changes, so the journal can keep it. */
-  readonly onChange?: () => void;
+  /**
+   * Called whenever the outbox changes, so the journal can keep it: `queued` when a change of state
+   * (Start, Done, Error...) joined it, `progress` for a Download report, `sent` when the server took
+   * (or refused for good) the oldest one.
+   */
+  readonly onChange?: (change: OutboxChange) => void;
   readonly retryDelayMs?: (attempt: number) => number;
 }
 
@@ -113,7 +119,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       if (isSettled(await sender.report(head, closer.signal))) {
         queue.shift();
         attempt = 0;
-        options.onChange?.();
+        options.onChange?.('sent');
         continue;
       }
       try {
@@ -139,7 +145,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
         lastDownloadAt.set(itemKey, clock.now());
       }
       queue.push(build(itemKey, status, typeof progress === 'function' ? progress() : progress));
-      options.onChange?.();
+      options.onChange?.(status === 'Download' ? 'progress' : 'queued');
       kick();
     },
     pending: () => queue.map((dto) => ({ ...dto })),

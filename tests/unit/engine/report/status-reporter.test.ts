@@ -119,6 +119,26 @@ describe('status reports to the server', () => {
     expect(reporter.pending()).toEqual([]);
   });
 
+  test('the journal hears which changes must be on disk at once: a change of state, not progress or a delivery', async () => {
+    // journal-sync.ts writes the journal for `queued` only; the rest rides with the next write.
+    const clock = new ManualClock();
+    const server = fakeServer();
+    const changes: string[] = [];
+    const reporter = createStatusReporter({
+      ...base,
+      sender: server.sender,
+      clock,
+      onChange: (change) => changes.push(change),
+    });
+    reporter.record(item, 'Start', { size: 100, bytesDone: 0, speed: 0, etaMs: null });
+    reporter.record(item, 'Download', { size: 100, bytesDone: 50, speed: 10, etaMs: 5000 });
+    reporter.record(item, 'Done', { size: 100, bytesDone: 100, speed: 0, etaMs: null });
+    await reporter.drain();
+    expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(['Start', 'Download', 'Done']);
+    expect(changes.filter((c) => c !== 'sent')).toEqual(['queued', 'progress', 'queued']);
+    expect(changes.filter((c) => c === 'sent')).toHaveLength(3);
+  });
+
   test('an outbox from an earlier run goes first, with later reports still newer', async () => {
     const clock = new ManualClock(Date.parse('2026-07-02T08:00:00.000Z'));
     const server = fakeServer();
