@@ -1,7 +1,7 @@
 // downloadArtifact: one artifact from its URL to a verified-size `.part` with the SHA-256 (and
 // signature) of the bytes the disk gives back, and of the stream when asked. Owns the retry loop (T1,
 // T2, T5, T7), URL refresh on expiry (U5) and the stop paths (cancel, disk full). Never renames: the
-// caller verifies and commits.
+// caller verifies and commits. On success the `.part` was fsynced after its last write.
 import { appError } from '../../shared/app-error.js';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';

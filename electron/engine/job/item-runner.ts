@@ -152,7 +152,8 @@ export async function runItem(ctx: ItemContext): Promise<void> {
     const onDisk = checkReadBack(plan.itemKey, outcome);
     const judged = onDisk.ok ? await judgeReadBack(ctx, partPath, expectedHash, onDisk.value) : onDisk;
     if (judged.ok) {
-      const committed = await commitVerified(ctx, partPath, finalPath, judged.value, outcome.sha256);
+      // downloadArtifact fsyncs the part once every byte is written, before its read-back.
+      const committed = await commitVerified(ctx, partPath, finalPath, judged.value, outcome.sha256, true);
       if (!committed.ok) failItem(ctx, committed.error);
       return;
     }

@@ -226,13 +226,13 @@ export function openRunRecords(options: RunRecordsOptions) {
     intervalMs: config.reportIntervalMs,
     outbox: (previous?.outbox ?? []) as unknown as DeliveryStatusDto[],
     lastTime: Date.parse(previous?.lastReportAt ?? '') || 0,
-    // A change of state is written at once: one lost in a crash would never reach the server. Other
-    // changes ride with the next write of the journal instead of costing one each (issue 9): a
-    // Download report lost in a crash is superseded by the next run's, and a report the server took
-    // is only sent again, which the server ignores (it keeps a report only when its currentTime is
-    // newer).
+    // A report that may be an item's last word is written at once: one lost in a crash would never
+    // reach the server. Other changes ride with the next write of the journal instead of costing two
+    // flushes each (issue 9): a Start or Download report lost in a crash is superseded by what the
+    // next run reports, and a report the server took is only sent again, which the server ignores
+    // (it keeps a report only when its currentTime is newer).
     onChange: (change) => {
-      if (change === 'queued') void links.journal?.save();
+      if (change === 'final') void links.journal?.save();
     },
   });
   const journal = createJournalSync({

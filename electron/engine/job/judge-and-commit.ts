@@ -130,17 +130,28 @@ export async function applyMode(
   else await fs.chmod(finalPath, 0o644).catch(() => {});
 }
 
-/** Gives judged bytes their final name and marks the item done; shared by downloads and reuse. */
+/**
+ * Gives judged bytes their final name and marks the item done; shared by downloads and reuse.
+ * `dataSynced`: the part was fsynced after its last write (see CommitOptions).
+ */
 export async function commitVerified(
   ctx: ItemContext,
   partPath: string,
   finalPath: string,
   verdict: Verdict,
   digest: Uint8Array,
+  dataSynced = false,
 ): Promise<Result<void>> {
   const { item, folder, signal } = ctx;
   const { plan } = item;
-  const committed = await commitPart({ partPath, finalPath, folder, itemKey: plan.itemKey, signal });
+  const committed = await commitPart({
+    partPath,
+    finalPath,
+    folder,
+    itemKey: plan.itemKey,
+    signal,
+    dataSynced,
+  });
   if (!committed.ok) return committed;
   await applyMode(ctx, finalPath, verdict.outcome);
   item.resume = { offset: 0, validator: {} };

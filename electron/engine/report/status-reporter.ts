@@ -31,7 +31,13 @@ export interface StatusReporter {
   close(): void;
 }
 
-export type OutboxChange = 'queued' | 'progress' | 'sent';
+export type OutboxChange = 'final' | 'progress' | 'sent';
+
+/**
+ * Reports a later one of the same item supersedes. The server sets downloadStart from the first
+ * Start, Continue or Download it gets, and a rerun after a crash reports Start or Continue again.
+ */
+const PROGRESS_REPORTS: ReadonlySet<ReportStatus> = new Set(['Start', 'Continue', 'Download']);
 
 export interface StatusReporterOptions {
   readonly sender: ReportSender;
@@ -45,9 +51,10 @@ export interface StatusReporterOptions {
   /** The newest currentTime an earlier run handed out (ms): every new report comes after it. */
   readonly lastTime?: number;
   /**
-   * Called whenever the outbox changes, so the journal can keep it: `queued` when a change of state
-   * (Start, Done, Error...) joined it, `progress` for a Download report, `sent` when the server took
-   * (or refused for good) the oldest one.
+   * Called whenever the outbox changes, so the journal can keep it: `final` when a report that may be
+   * an item's last word joined it (Done, Error, Pause, Cancelled), `progress` for one a later report
+   * of the item supersedes (Start, Continue, Download), `sent` when the server took (or refused for
+   * good) the oldest one.
    */
   readonly onChange?: (change: OutboxChange) => void;
   readonly retryDelayMs?: (attempt: number) => number;
@@ -145,7 +152,7 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
         lastDownloadAt.set(itemKey, clock.now());
       }
       queue.push(build(itemKey, status, typeof progress === 'function' ? progress() : progress));
-      options.onChange?.(status === 'Download' ? 'progress' : 'queued');
+      options.onChange?.(PROGRESS_REPORTS.has(status) ? 'progress' : 'final');
       kick();
     },
     pending: () => queue.map((dto) => ({ ...dto })),

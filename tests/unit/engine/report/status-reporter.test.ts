@@ -119,8 +119,8 @@ describe('status reports to the server', () => {
     expect(reporter.pending()).toEqual([]);
   });
 
-  test('the journal hears which changes must be on disk at once: a change of state, not progress or a delivery', async () => {
-    // journal-sync.ts writes the journal for `queued` only; the rest rides with the next write.
+  test("the journal hears which reports must be on disk at once: an item's last word, not progress or a delivery", async () => {
+    // journal-sync.ts writes the journal for `final` only; the rest rides with the next write.
     const clock = new ManualClock();
     const server = fakeServer();
     const changes: string[] = [];
@@ -130,13 +130,21 @@ describe('status reports to the server', () => {
       clock,
       onChange: (change) => changes.push(change),
     });
-    reporter.record(item, 'Start', { size: 100, bytesDone: 0, speed: 0, etaMs: null });
-    reporter.record(item, 'Download', { size: 100, bytesDone: 50, speed: 10, etaMs: 5000 });
-    reporter.record(item, 'Done', { size: 100, bytesDone: 100, speed: 0, etaMs: null });
+    const order = ['Start', 'Download', 'Pause', 'Continue', 'Error', 'Cancelled', 'Done'] as const;
+    for (const status of order)
+      reporter.record(item, status, { size: 100, bytesDone: 50, speed: 10, etaMs: 5000 });
     await reporter.drain();
-    expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(['Start', 'Download', 'Done']);
-    expect(changes.filter((c) => c !== 'sent')).toEqual(['queued', 'progress', 'queued']);
-    expect(changes.filter((c) => c === 'sent')).toHaveLength(3);
+    expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(order);
+    expect(changes.filter((c) => c !== 'sent')).toEqual([
+      'progress',
+      'progress',
+      'final',
+      'progress',
+      'final',
+      'final',
+      'final',
+    ]);
+    expect(changes.filter((c) => c === 'sent')).toHaveLength(order.length);
   });
 
   test('an outbox from an earlier run goes first, with later reports still newer', async () => {
