@@ -6,6 +6,19 @@ import { createTransferSlots, type TransferSlot } from '../../../../electron/eng
 /** Settles pending promise callbacks, so a taker that could proceed has. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Whether `waiting` has resolved, after `release` ran and pending callbacks settled. */
+async function through(waiting: { done: boolean }, release?: () => void): Promise<boolean> {
+  release?.();
+  await settle();
+  return waiting.done;
+}
+
+function watch(promise: Promise<unknown>): { done: boolean } {
+  const state = { done: false };
+  void promise.then(() => (state.done = true));
+  return state;
+}
+
 describe('transfer slots', () => {
   test('a third taker waits for one of two slots, and a double release frees only one', async () => {
     const slots = createTransferSlots(2);
@@ -27,31 +40,20 @@ describe('transfer slots', () => {
     const item = await slots.take();
     item.release();
     const other = await slots.take();
-    let retaken = false;
-    void item.retake().then(() => (retaken = true));
-    await settle();
-    expect(retaken).toBe(false);
-    other.release();
-    await settle();
-    expect(retaken).toBe(true);
+    const retaken = watch(item.retake());
+    expect(await through(retaken)).toBe(false);
+    expect(await through(retaken, () => other.release())).toBe(true);
     // Held again: its release lets the next taker through.
-    let next = false;
-    void slots.take().then(() => (next = true));
-    await settle();
-    expect(next).toBe(false);
-    item.release();
-    await settle();
-    expect(next).toBe(true);
+    const next = watch(slots.take());
+    expect(await through(next)).toBe(false);
+    expect(await through(next, () => item.release())).toBe(true);
   });
 
   test('a slot still held is not taken twice by retake', async () => {
     const slots = createTransferSlots(1);
     const item = await slots.take();
     await item.retake();
-    let other = false;
-    void slots.take().then(() => (other = true));
-    item.release();
-    await settle();
-    expect(other).toBe(true);
+    const other = watch(slots.take());
+    expect(await through(other, () => item.release())).toBe(true);
   });
 });
