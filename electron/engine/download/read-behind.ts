@@ -2,7 +2,9 @@
 // soon as a checkpoint made it durable, while the download still streams. The digest (and signature)
 // a file is judged on is the disk's, and only the tail after the last checkpoint is read at the end.
 import { createHash, type Hash } from 'node:crypto';
+import { SETTING_DEFAULTS } from '../../shared/settings-schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { ITEMS_PER_SLOT } from '../job/transfer-slots.js';
 import type { FileDigest, SignatureToCheck } from '../integrity/file-digest.js';
 import { startSignatureCheck, type SignatureCheck } from '../integrity/signature.js';
 import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
@@ -13,10 +15,10 @@ const READ_BYTES = 1024 * 1024;
 /** Read buffers of finished downloads, for the next ones (many small files, flat memory). */
 const idleBuffers: (readonly [Buffer, Buffer])[] = [];
 /**
- * As many as read at once with the default concurrency: three transferring and three finishing
- * (job/transfer-slots.ts). Fewer made a pair of garbage megabytes per small file (peak RSS +15%).
+ * As many as read at once with the default concurrency (job/transfer-slots.ts). Fewer made a pair of
+ * garbage megabytes per small file (peak RSS +15%).
  */
-const MAX_IDLE = 6;
+const MAX_IDLE = SETTING_DEFAULTS.concurrency * ITEMS_PER_SLOT;
 
 export interface ReadBehindOptions {
   readonly fs: StagingFs;

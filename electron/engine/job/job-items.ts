@@ -6,7 +6,7 @@ import type { ItemState } from './job-state.js';
 import { runItem, type ItemContext, type MapHooks } from './item-runner.js';
 import { readSmallFile } from '../staging/file-io.js';
 import { sidecarHash } from './plan-items.js';
-import { createTransferSlots, type TransferSlot } from './transfer-slots.js';
+import { createTransferSlots, ITEMS_PER_SLOT, type TransferSlot } from './transfer-slots.js';
 
 const SIDECAR_MAX_BYTES = 1024 * 1024;
 
@@ -55,12 +55,6 @@ function pairHooks(pkg: ItemState, sidecar: ItemState, readText: (path: string) 
 /** One item, or a map package with its sidecar; given the transfer slot it runs in. */
 type Unit = (slot: TransferSlot) => Promise<void>;
 
-/**
- * Items finishing (flush, read-back, commit) beside the transfers, at most: as many as transfer, so
- * open files and read buffers stay bounded.
- */
-const FINISHING_PER_SLOT = 1;
-
 export async function runItems(
   items: readonly ItemState[],
   concurrency: number,
@@ -106,6 +100,6 @@ export async function runItems(
       }
     }
   };
-  const workers = Math.max(1, Math.min(concurrency * (1 + FINISHING_PER_SLOT), units.length));
+  const workers = Math.max(1, Math.min(concurrency * ITEMS_PER_SLOT, units.length));
   await Promise.all(Array.from({ length: workers }, worker));
 }

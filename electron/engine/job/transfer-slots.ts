@@ -3,6 +3,12 @@
 // this one is flushed to disk, read back and committed: a delivery of many small files overlaps each
 // file's fsync with the next file's download instead of paying for them in turn (issue 9).
 
+/**
+ * Items of a job running at once per slot: one transferring and one finishing (flush, read-back,
+ * commit) beside it, so open files and read buffers stay bounded.
+ */
+export const ITEMS_PER_SLOT = 2;
+
 export interface TransferSlot {
   /** Gives the slot back; only the first call counts. */
   release(): void;

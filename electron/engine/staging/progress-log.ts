@@ -17,7 +17,8 @@ export const PROGRESS_LOG_FILE = 'progress.log';
 
 /**
  * Past this many bytes a checkpoint rewrites the journal instead of appending, which empties the log:
- * it stays small to read whatever a job's reports do (they rewrite the journal too).
+ * it stays small to read even in a job that rewrites the journal seldom (commits and an item's last
+ * report do).
  */
 export const PROGRESS_LOG_COMPACT_BYTES = 1024 * 1024;
 
