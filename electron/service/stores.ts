@@ -2,7 +2,8 @@
 // an app-data folder (replaced atomically) and a memory-only secret store.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { createTurns } from '../shared/in-turn.js';
 import type { SecretName, SecretStore, SettingsStore } from './types.js';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -16,6 +17,9 @@ export function createJsonSettingsStore(folder: string): SettingsStore {
 /** One JSON document in `folder`, replaced atomically; unreadable or damaged reads as undefined. */
 export function createJsonFileStore(folder: string, fileName: string): SettingsStore {
   const path = join(folder, fileName);
+  // One save at a time: two overlapping saves could rename in either order and leave the older
+  // settings on disk, to come back at the next start.
+  const inTurn = createTurns();
   return {
     async load() {
       try {
@@ -27,25 +31,28 @@ export function createJsonFileStore(folder: string, fileName: string): SettingsS
         return undefined;
       }
     },
-    async save(data) {
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      const temp = join(folder, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
-      // 0600: it names the server and user (or holds ciphertexts); a crash must never leave half a file.
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
-    },
+    save: (data) => inTurn(() => replaceFile(folder, path, data)),
   };
+}
+
+/** Writes `data` to a temporary file beside `path`, flushes it, and renames it over `path`. */
+async function replaceFile(folder: string, path: string, data: unknown): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // 0600: it names the server and user (or holds ciphertexts); a crash must never leave half a file.
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Secrets for this session only: what a host without an OS keyring (or browser mode) uses (S1). */

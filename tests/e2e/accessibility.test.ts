@@ -210,7 +210,7 @@ describe.sequential('accessibility in every view, light, dark and 800×600', () 
     async () => {
       const { page } = e2e;
       await chooseTheme(page, /^Dark$/);
-      expect(await pageTheme(page)).toBe('dark');
+      await expect.poll(() => pageTheme(page)).toBe('dark');
       expect(await pageBackground(page)).toBe(BACKGROUND.dark);
       expect(await checkEveryView(page)).toEqual({});
       // The README's dark screenshots, taken as the checks above left each view.
@@ -227,7 +227,7 @@ describe.sequential('accessibility in every view, light, dark and 800×600', () 
     async () => {
       const { page } = e2e;
       await chooseTheme(page, /^Same as the system/);
-      expect(await pageTheme(page)).toBeUndefined();
+      await expect.poll(() => pageTheme(page)).toBeUndefined();
       await page.setViewportSize({ width: 800, height: 600 });
       try {
         expect(await checkEveryView(page, { clipping: true, shots: '-800' })).toEqual({});

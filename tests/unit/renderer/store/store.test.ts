@@ -68,6 +68,31 @@ describe('connectStore', () => {
   });
 });
 
+describe('settings changes', () => {
+  it('go to the service one at a time, so two quick choices end on the later one', async () => {
+    const fake = createFakeBridge();
+    const answers: (() => void)[] = [];
+    // The service answers each change only when the test says so, the first one last.
+    fake.respond(
+      'updateSettings',
+      (update) =>
+        new Promise((resolve) => answers.push(() => resolve(ok(makeSettings({ theme: update.theme }))))),
+    );
+    const store = createCourierStore(fake.bridge);
+    const light = store.getState().updateSettings({ theme: 'light' });
+    const dark = store.getState().updateSettings({ theme: 'dark' });
+    await flush();
+    expect(fake.requests('updateSettings')).toEqual([{ theme: 'light' }]);
+    answers[0]?.();
+    await light;
+    await flush();
+    expect(fake.requests('updateSettings')).toEqual([{ theme: 'light' }, { theme: 'dark' }]);
+    answers[1]?.();
+    await dark;
+    expect(store.getState().settings?.theme).toBe('dark');
+  });
+});
+
 describe('job actions', () => {
   it('pauses through the bridge and applies the answer', async () => {
     const fake = createFakeBridge();
