@@ -5,13 +5,15 @@
 //   ln -s "$PWD/node_modules" /tmp/courier-base/ && (cd /tmp/courier-base && npx tsc -p tsconfig.node.json)
 //   npm run bench:compare -- /tmp/courier-base
 // BENCH_DELIVERY=large (one 2 GiB file, default), small (16 MiB) or many (200 x 5 MiB);
-// BENCH_ROUNDS (default 3); BENCH_DIR (default: the temp folder); BENCH_SIZE (the large file's bytes).
+// BENCH_ROUNDS (default 3); BENCH_DIR (default: the temp folder); BENCH_SIZE (the large file's bytes);
+// BENCH_SETTLE_S (seconds each run waits first; default: see footing.js).
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { benchFooting, settle } from './footing.js';
 import { benchDeliveries, startBenchOrigin } from './nginx-deliveries.js';
 import { findNginx, NGINX_MISSING } from './nginx-origin.js';
 import { median, timed } from './timed.js';
@@ -47,6 +49,8 @@ async function main() {
   const empty = { catalogId: '', files: [] };
   const deliveries = { large: empty, small: empty, many: empty, [which]: all[which] };
   const origin = await startBenchOrigin(data, deliveries);
+  const footing = await benchFooting();
+  console.log(`each run first waits ${footing.seconds} s: ${footing.why}`);
   /** @typedef {'this' | 'other'} Build */
   /** @type {Record<Build, string>} */
   const builds = { this: here, other: resolve(other) };
@@ -62,6 +66,7 @@ async function main() {
       for (const name of orders[round % 2] ?? []) {
         const out = await mkdtemp(join(top, 'fetch-'));
         await run('sync');
+        await settle(footing.seconds);
         const cli = join(builds[name], 'bin', 'courier.js');
         const result = await timed(process.execPath, [cli, ...origin.fetchArgs(all[which].catalogId, out)], {
           env: origin.env,

@@ -6,12 +6,14 @@
 // `openssl dgst -sha256`.
 //   BENCH_ROUNDS=3 (at least 3)  BENCH_DIR=<folder on the disk to measure> (default: the temp folder)
 //   BENCH_SIZE=<bytes of the large file> (default 2 GiB)  BENCH_MANY=<small files> (default 200)
+//   BENCH_SETTLE_S=<seconds each writing run waits first> (default: see footing.js)
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { benchFooting, settle } from './footing.js';
 import { benchDeliveries, startBenchOrigin } from './nginx-deliveries.js';
 import { findNginx, NGINX_MISSING } from './nginx-origin.js';
 import { GNU_TIME, median, shell, timed } from './timed.js';
@@ -46,12 +48,14 @@ async function packageFolder(/** @type {string} */ out) {
 
 /**
  * Runs each contender ROUNDS times, alternating in rotating order, each in a fresh folder after a
- * `sync` (so no run pays for the write-back of the one before); prints every run.
+ * `sync` (so no run pays for the write-back of the one before) and `settleS` seconds (footing.js);
+ * prints every run.
  * @param {string} title
  * @param {Contender[]} contenders
  * @param {string} root
+ * @param {number} [settleS]
  */
-async function race(title, contenders, root) {
+async function race(title, contenders, root, settleS = 0) {
   /** @type {Map<string, Timed[]>} */
   const runs = new Map(contenders.map((c) => [c.name, []]));
   console.log(`\n${title}`);
@@ -60,6 +64,7 @@ async function race(title, contenders, root) {
       const contender = /** @type {Contender} */ (contenders[(i + round) % contenders.length]);
       const dir = await mkdtemp(join(root, 'run-'));
       await run('sync');
+      await settle(settleS);
       const result = await contender.run(dir);
       await rm(dir, { recursive: true, force: true });
       runs.get(contender.name)?.push(result);
@@ -111,6 +116,8 @@ async function main() {
     `generating ${(LARGE / 2 ** 30).toFixed(2)} GiB + ${MANY.count} x 5 MiB of test files in ${data} ...`,
   );
   const origin = await startBenchOrigin(data, deliveries);
+  const footing = await benchFooting();
+  console.log(`each run that writes gigabytes first waits ${footing.seconds} s: ${footing.why}`);
   try {
     const large = deliveries.large.files[0]?.name ?? '';
     const url = origin.fileUrl(large);
@@ -158,7 +165,12 @@ async function main() {
     });
 
     const limit = 'curl -o file && sync -f file';
-    const one = await race(`one ${(LARGE / 2 ** 30).toFixed(2)} GiB file, ${ROUNDS} rounds:`, single, top);
+    const one = await race(
+      `one ${(LARGE / 2 ** 30).toFixed(2)} GiB file, ${ROUNDS} rounds:`,
+      single,
+      top,
+      footing.seconds,
+    );
 
     const urls = deliveries.many.files.map((f) => origin.fileUrl(f.name));
     const manyLimit = `curl --parallel --parallel-max ${MANY.parallel} && sync -f`;
@@ -180,6 +192,7 @@ async function main() {
         },
       ],
       top,
+      footing.seconds,
     );
 
     // Peak RSS of a small fetch, against the large one's: memory must not grow with the file.
@@ -212,7 +225,7 @@ async function main() {
     const courierVerify = verify.get('courier verify package')?.wall ?? NaN;
     const mib = LARGE / 2 ** 20;
     console.log(
-      `\n## ${(LARGE / 2 ** 30).toFixed(2)} GiB from nginx, medians of ${ROUNDS}, written to ${top}\n`,
+      `\n## ${(LARGE / 2 ** 30).toFixed(2)} GiB from nginx, medians of ${ROUNDS}, written to ${top}, ${footing.seconds} s settle\n`,
     );
     console.log(table(oneRows, limit));
     console.log(`\n## ${MANY.count} x 5 MiB, ${MANY.parallel} at a time\n`);
