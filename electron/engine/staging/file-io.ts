@@ -9,10 +9,10 @@ import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
 
 /**
  * The most one write call hands the kernel. Linux sizes the page-cache folios of a write by its
- * length: a 4 MiB write takes 2 MiB folios, which on virtual machines whose free memory goes back to
- * the host (virtio-balloon free page reporting) must be faulted in afresh, and then costs twice the
- * CPU per byte of 256 KiB writes (`dd` of 2 GiB: 6.0 s against 4.1 s of system time). Smaller
- * writes save little more and cost a thread-pool round trip each (issue 9).
+ * length, and on virtual machines whose free memory goes back to the host (virtio-balloon free page
+ * reporting) the large folios of a 4 MiB write cost twice the CPU per byte of 256 KiB writes (`dd` of
+ * 2 GiB into such memory: 6.0 s against 4.1 s of system time; 0.4 to 0.6 s either way elsewhere).
+ * Smaller writes copy for less but cost a thread-pool round trip each, which ate the gain (issue 9).
  */
 export const WRITE_CALL_BYTES = 256 * 1024;
 
