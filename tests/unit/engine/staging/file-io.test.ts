@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WRITE_CALL_BYTES, writeAll } from '../../../../electron/engine/staging/file-io.js';
-import { CREATE_EXCLUSIVE, nodeFs } from '../../../../electron/engine/staging/fs-adapter.js';
-import type { StagingFileHandle } from '../../../../electron/engine/staging/fs-adapter.js';
+import { CREATE_EXCLUSIVE } from '../../../../electron/engine/staging/fs-adapter.js';
+import { faultyFs } from '../../../support/staging-faulty-fs.js';
 
 let folder: string;
 beforeEach(async () => {
@@ -18,23 +18,16 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** The real file's handle, each write call's length recorded and capped at `most` bytes. */
+/** The real file's handle, each write call's length recorded and its bytes cut to `most`. */
 async function recordingHandle(path: string, most = Number.POSITIVE_INFINITY) {
-  const real = await nodeFs.open(path, CREATE_EXCLUSIVE, 0o600);
   const lengths: number[] = [];
-  const handle: StagingFileHandle = {
-    write: (buffer, offset, length, position) => {
-      lengths.push(length);
-      return real.write(buffer, offset, Math.min(length, most), position);
+  const fs = faultyFs({
+    mutateWrite: (_path, bytes) => {
+      lengths.push(bytes.length);
+      return bytes.subarray(0, Math.min(bytes.length, most));
     },
-    read: (buffer, offset, length, position) => real.read(buffer, offset, length, position),
-    sync: () => real.sync(),
-    datasync: () => real.datasync(),
-    truncate: (length) => real.truncate(length),
-    stat: () => real.stat(),
-    close: () => real.close(),
-  };
-  return { handle, lengths };
+  });
+  return { handle: await fs.open(path, CREATE_EXCLUSIVE, 0o600), lengths };
 }
 
 describe('writeAll', () => {
