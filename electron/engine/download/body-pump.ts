@@ -68,7 +68,10 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
   // would pass the journal by more than a checkpoint and a batch: what a crash may cost stays at
   // that (goal 4). A slow link still writes at least every FLUSH_MS, and every way out writes what
   // arrived first. Never batch past a checkpoint interval, so checkpoints keep their spacing.
-  const batcher = WriteBatcher.take(Math.max(1, Math.min(WRITE_BATCH, session.checkpointBytes)));
+  const batcher = WriteBatcher.take(
+    Math.max(1, Math.min(WRITE_BATCH, session.checkpointBytes)),
+    session.offset,
+  );
   const window = session.checkpointBytes + batcher.capacity;
   let inFlight: Promise<AppError | undefined> | undefined;
   let inFlightBytes = 0;
@@ -99,7 +102,8 @@ export async function pumpBody(ctx: PumpContext): Promise<PumpResult> {
   };
 
   const startWrite = (): void => {
-    const data = batcher.detach();
+    // The next batch goes where this one ends.
+    const data = batcher.detach(received());
     inFlightBytes = data.length;
     flushedAt = deps.clock.now();
     inFlight = stage(

@@ -7,9 +7,9 @@ import { basename, dirname } from 'node:path';
 import type { AppError } from '../../shared/app-error.js';
 import { fail, ok } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
-import { READ_NOFOLLOW } from '../staging/fs-adapter.js';
-import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
-import { readInto, type ByteSink } from '../staging/file-io.js';
+import type { StagingFs } from '../staging/fs-adapter.js';
+import type { ByteSink } from '../staging/file-io.js';
+import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
 import { fsError } from '../staging/fs-errors.js';
 import { PART_SUFFIX, openPart } from '../staging/part-file.js';
 import type { PartFile } from '../staging/part-file.js';
@@ -79,10 +79,10 @@ async function primeFromDisk(
   sinks: ByteSink[],
 ): Promise<Result<void>> {
   const { request, fs, signal } = options;
-  let handle: StagingFileHandle | undefined;
+  let reader: DiskReader | undefined;
   try {
-    handle = await fs.open(request.partPath, READ_NOFOLLOW);
-    if ((await readInto(handle, sinks, { length, ...(signal ? { signal } : {}) })) < length) {
+    reader = await openDiskReader(fs, request.partPath);
+    if ((await reader.read(sinks, { length, ...(signal ? { signal } : {}) })) < length) {
       throw Object.assign(new Error('partial shorter than its offset'), { code: 'EIO' });
     }
     return ok(undefined);
@@ -90,7 +90,7 @@ async function primeFromDisk(
     const path = request.partPath;
     return fail(fsError(error, { action: 'reading the partial file', path, itemKey: request.itemKey }));
   } finally {
-    await handle?.close().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
   }
 }
 

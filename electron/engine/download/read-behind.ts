@@ -1,24 +1,24 @@
 // I3 at no extra pass: a `.part`'s bytes are read back from disk behind the writer, each range as
 // soon as a checkpoint made it durable, while the download still streams. The digest (and signature)
 // a file is judged on is the disk's, and only the tail after the last checkpoint is read at the end.
+// Where the file system allows it, the reads are direct (staging/disk-reader.ts): from the disk
+// itself, not the page cache's copy.
 import { createHash, type Hash } from 'node:crypto';
 import { SETTING_DEFAULTS } from '../../shared/settings-schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { ITEMS_PER_SLOT } from '../job/transfer-slots.js';
 import type { FileDigest, SignatureToCheck } from '../integrity/file-digest.js';
 import { startSignatureCheck, type SignatureCheck } from '../integrity/signature.js';
-import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
+import type { StagingFs } from '../staging/fs-adapter.js';
 import { fsError } from '../staging/fs-errors.js';
-import { readInto, type ByteSink } from '../staging/file-io.js';
+import type { ByteSink } from '../staging/file-io.js';
+import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
 
-const READ_BYTES = 1024 * 1024;
-/** Read buffers of finished downloads, for the next ones (many small files, flat memory). */
-const idleBuffers: (readonly [Buffer, Buffer])[] = [];
 /**
- * As many as read at once with the default concurrency (job/transfer-slots.ts). Fewer made a pair of
- * garbage megabytes per small file (peak RSS +15%).
+ * Read buffers kept for the next downloads: as many as read back at once with the default concurrency
+ * (job/transfer-slots.ts). Fewer made a pair of garbage megabytes per small file (peak RSS +15%).
  */
-const MAX_IDLE = SETTING_DEFAULTS.concurrency * ITEMS_PER_SLOT;
+const KEEP_IDLE = SETTING_DEFAULTS.concurrency * ITEMS_PER_SLOT;
 
 export interface ReadBehindOptions {
   readonly fs: StagingFs;
@@ -51,9 +51,8 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   let queuedTo = 0;
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
-  let handle: StagingFileHandle | undefined;
-  // Reused for every range: a fresh megabyte per range was garbage the size of the file.
-  let buffers: readonly [Buffer, Buffer] | undefined;
+  // One reader for every range: its buffers are reused, not a fresh megabyte per range.
+  let reader: DiskReader | undefined;
 
   const fresh = () => {
     hash = createHash('sha256');
@@ -67,14 +66,8 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   fresh();
 
   const readRange = async (from: number, to: number): Promise<void> => {
-    handle ??= await fs.open(path, READ_NOFOLLOW);
-    buffers ??= idleBuffers.pop() ?? [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
-    const read = await readInto(handle, sinks, {
-      from,
-      length: to - from,
-      buffers,
-      ...(signal ? { signal } : {}),
-    });
+    reader ??= await openDiskReader(fs, path, { keepIdle: KEEP_IDLE });
+    const read = await reader.read(sinks, { from, length: to - from, ...(signal ? { signal } : {}) });
     if (read < to - from) throw Object.assign(new Error('the file is shorter than written'), { code: 'EIO' });
   };
 
@@ -90,10 +83,10 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   };
 
   /** After the reads in flight; the next read opens the file afresh (it may have been replaced). */
-  const closeHandle = async (): Promise<void> => {
+  const closeReader = async (): Promise<void> => {
     await chain;
-    await handle?.close().catch(() => undefined);
-    handle = undefined;
+    await reader?.close().catch(() => undefined);
+    reader = undefined;
   };
 
   return {
@@ -110,13 +103,9 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
       return ok({ size: queuedTo, sha256: hash.digest(), signatureValid: check?.holds() });
     },
     async reset() {
-      await closeHandle();
+      await closeReader();
       fresh();
     },
-    async close() {
-      await closeHandle();
-      if (buffers && idleBuffers.length < MAX_IDLE) idleBuffers.push(buffers);
-      buffers = undefined;
-    },
+    close: closeReader,
   };
 }

@@ -9,7 +9,7 @@ import type { Result } from '../../shared/result.js';
 import { quoted } from '../display-text.js';
 import { checkNameSet, unsafeNameReason } from '../safe-name.js';
 import type { StagingFileHandle, StagingFs } from '../staging/fs-adapter.js';
-import { readSmallFile } from '../staging/file-io.js';
+import { readSmallFile } from '../staging/disk-reader.js';
 import { jobFolderName } from '../staging/folder-name.js';
 import { readManifest } from '../staging/manifest-io.js';
 import { verifyFolder } from '../staging/verify-folder.js';

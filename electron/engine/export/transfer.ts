@@ -7,7 +7,8 @@ import type { Result } from '../../shared/result.js';
 import { CREATE_EXCLUSIVE, READ_NOFOLLOW } from '../staging/fs-adapter.js';
 import type { StagingFileHandle } from '../staging/fs-adapter.js';
 import { errnoOf, fsError } from '../staging/fs-errors.js';
-import { readInto, writeAll } from '../staging/file-io.js';
+import { writeAll } from '../staging/file-io.js';
+import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
 import { cancelled, exportFsError, sourceChanged } from './export-errors.js';
 import type { SourceFile } from './source.js';
 import { PART_SUFFIX, type ExportTarget } from './target.js';
@@ -33,16 +34,13 @@ export async function hashTargetFile(
   onBytes: (bytes: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<Result<Digest | undefined>> {
-  let handle: StagingFileHandle | undefined;
+  let reader: DiskReader | undefined;
   try {
-    handle = await target.fs.open(path, READ_NOFOLLOW);
-    if (!(await handle.stat()).isFile()) return ok(undefined);
+    // From the drive itself where it allows direct reads, not the page cache's copy of what was written.
+    reader = await openDiskReader(target.fs, path, { readBytes: CHUNK });
+    if (!(await reader.stat()).isFile()) return ok(undefined);
     const hash = createHash('sha256');
-    const size = await readInto(handle, [hash], {
-      chunkBytes: CHUNK,
-      onRead: onBytes,
-      ...(signal ? { signal } : {}),
-    });
+    const size = await reader.read([hash], { onRead: onBytes, ...(signal ? { signal } : {}) });
     return ok({ size, sha256: hash.digest('hex') });
   } catch (error) {
     if (signal?.aborted) return fail(cancelled(target.path));
@@ -53,7 +51,7 @@ export async function hashTargetFile(
     }
     return targetFailure(target, error, 'reading back', path);
   } finally {
-    await handle?.close().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
   }
 }
 
@@ -140,7 +138,8 @@ export async function copyToPart(
       return fail(sourceChanged(from, file.itemKey, file.sha256, actual));
     }
     try {
-      // Flushed before the read-back, so the read-back at least follows the data to the device (F5).
+      // Flushed before the read-back (F5), which then reads the drive itself where it allows direct
+      // reads (staging/disk-reader.ts), and otherwise at least follows the data to the device.
       await output.sync();
       await output.close();
       output = undefined;

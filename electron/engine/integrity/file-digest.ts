@@ -1,11 +1,11 @@
 // Reads a file that is on disk and measures it: size, SHA-256 and, when asked, its cosign signature,
 // in one streamed pass with flat memory. The verdict on any file (a fresh download before commit (I3),
 // a final file reused (F7), a copy from another package, an offline re-check) is made on these bytes,
-// as read back from the disk.
+// as read back from the disk (staging/disk-reader.ts: from the device itself where it can).
 import { createHash, type KeyObject } from 'node:crypto';
-import { READ_NOFOLLOW, type StagingFileHandle, type StagingFs } from '../staging/fs-adapter.js';
+import type { StagingFs } from '../staging/fs-adapter.js';
 import { errnoOf } from '../staging/fs-errors.js';
-import { readInto } from '../staging/file-io.js';
+import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
 import { startSignatureCheck } from './signature.js';
 
 export interface FileDigest {
@@ -36,13 +36,13 @@ export async function inspectFile(
   signature?: SignatureToCheck,
   signal?: AbortSignal,
 ): Promise<FileInspection> {
-  let handle: StagingFileHandle | undefined;
+  let reader: DiskReader | undefined;
   try {
-    handle = await fs.open(path, READ_NOFOLLOW);
-    if (!(await handle.stat()).isFile()) return { kind: 'notAFile' };
+    reader = await openDiskReader(fs, path);
+    if (!(await reader.stat()).isFile()) return { kind: 'notAFile' };
     const hash = createHash('sha256');
     const check = signature ? startSignatureCheck(signature.key, signature.signatureBase64) : undefined;
-    const size = await readInto(handle, check?.sink ? [hash, check.sink] : [hash], signal ? { signal } : {});
+    const size = await reader.read(check?.sink ? [hash, check.sink] : [hash], signal ? { signal } : {});
     return { kind: 'read', size, sha256: hash.digest(), signatureValid: check?.holds() };
   } catch (error) {
     const errno = errnoOf(error);
@@ -50,7 +50,7 @@ export async function inspectFile(
     if (errno === 'ELOOP') return { kind: 'notAFile' };
     return { kind: 'error', error };
   } finally {
-    await handle?.close().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
   }
 }
 

@@ -4,7 +4,7 @@
 import type { ExpectedHash } from '../integrity/hash-format.js';
 import type { ItemState } from './job-state.js';
 import { runItem, type ItemContext, type MapHooks } from './item-runner.js';
-import { readSmallFile } from '../staging/file-io.js';
+import { readSmallFile } from '../staging/disk-reader.js';
 import { sidecarHash } from './plan-items.js';
 import { createTransferSlots, ITEMS_PER_SLOT, type TransferSlot } from './transfer-slots.js';
 

@@ -1,11 +1,11 @@
 // Small durable-I/O building blocks shared by the staging modules: write-all, directory fsync,
-// atomic replace (temp + fsync + rename + fsync dir) and capped reads.
+// atomic replace (temp + fsync + rename + fsync dir) and streamed reads.
 import { dirname, join } from 'node:path';
 import { ok, fail } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
-import { CREATE_EXCLUSIVE, READ_NOFOLLOW } from './fs-adapter.js';
+import { CREATE_EXCLUSIVE } from './fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
-import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
+import { errnoOf, fsError } from './fs-errors.js';
 
 /**
  * The most one write call hands the kernel. Linux sizes the page-cache folios of a write by its
@@ -103,41 +103,6 @@ export async function writeFileAtomic(fs: StagingFs, spec: AtomicWrite): Promise
   }
 }
 
-/**
- * Reads a small control file (journal, lock, manifest) without following a symlink and without
- * reading more than `maxBytes`. undefined when it does not exist.
- */
-export async function readSmallFile(
-  fs: StagingFs,
-  path: string,
-  maxBytes: number,
-  what: string,
-): Promise<Result<Buffer | undefined>> {
-  let handle: StagingFileHandle | undefined;
-  try {
-    handle = await fs.open(path, READ_NOFOLLOW);
-    const { size } = await handle.stat();
-    if (size > maxBytes) {
-      return fail(
-        fileSystemError(`${what} is larger than ${maxBytes} bytes, so it cannot be genuine.`, path),
-      );
-    }
-    const buffer = Buffer.alloc(size);
-    let done = 0;
-    while (done < size) {
-      const { bytesRead } = await handle.read(buffer, done, size - done, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return ok(buffer.subarray(0, done));
-  } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return ok(undefined);
-    return fail(fsError(error, { action: `reading ${what}`, path }));
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
 /** Anything that consumes file bytes in order: a Hash, a Verify. */
 export interface ByteSink {
   update(chunk: Uint8Array): unknown;
@@ -155,46 +120,62 @@ export interface ReadIntoOptions {
   readonly chunkBytes?: number;
   /** Two buffers to read through, for a caller that reads often: no garbage per call. */
   readonly buffers?: readonly [Buffer, Buffer];
+  /**
+   * Reads start and span whole blocks of this size, as direct I/O requires (with aligned buffers,
+   * direct-io.ts); only the bytes from `from` on reach the sinks, and a short read is the file's end.
+   */
+  readonly align?: number;
 }
+
+const roundUp = (value: number, unit: number): number => Math.ceil(value / unit) * unit;
 
 /**
  * Streams an open file into `sinks` from `from` (its start by default), through two buffers (flat
  * memory whatever the size): the next read runs in the thread pool while this one is hashed, so
- * reading and hashing overlap. Returns how many bytes it read, less than `length` when the file is
- * shorter.
+ * reading and hashing overlap. Returns how many bytes it fed the sinks, less than `length` when the
+ * file is shorter.
  */
 export async function readInto(
   handle: StagingFileHandle,
   sinks: readonly ByteSink[],
   options: ReadIntoOptions = {},
 ): Promise<number> {
-  const limit = options.length ?? Number.POSITIVE_INFINITY;
-  const size = Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, limit));
-  const buffers = options.buffers ?? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  const align = options.align ?? 1;
   const from = options.from ?? 0;
+  const end = from + (options.length ?? Number.POSITIVE_INFINITY);
+  const size = roundUp(Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, end - from)), align);
+  const buffers = options.buffers ?? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  /** How much to ask for at file offset `at`: whole blocks, never (much) past the end. */
+  const wanted = (buffer: Buffer, at: number): number => Math.min(buffer.length, roundUp(end - at, align));
   const readAt = async (buffer: Buffer, at: number): Promise<number> =>
-    at >= limit
-      ? 0
-      : (await handle.read(buffer, 0, Math.min(buffer.length, limit - at), from + at)).bytesRead;
-  let position = 0;
+    at >= end ? 0 : (await handle.read(buffer, 0, wanted(buffer, at), at)).bytesRead;
+  let at = from - (from % align);
+  let fed = 0;
   let which = 0;
   let pending: Promise<number> | undefined;
   try {
     if (options.signal?.aborted) throw options.signal.reason;
-    pending = readAt(buffers[0], 0);
-    while (position < limit) {
-      const bytesRead = await pending;
+    pending = readAt(buffers[0], at);
+    while (at < end) {
+      const bytesRead = pending ? await pending : 0;
       pending = undefined;
       if (bytesRead === 0) break;
-      const chunk = buffers[which]!.subarray(0, bytesRead);
-      position += bytesRead;
+      const buffer = buffers[which]!;
+      const atEnd = align > 1 && bytesRead < wanted(buffer, at);
+      const chunk = buffer.subarray(Math.max(0, from - at), Math.min(bytesRead, end - at));
+      at += bytesRead;
       if (options.signal?.aborted) throw options.signal.reason;
       which = 1 - which;
-      pending = readAt(buffers[which]!, position);
-      for (const sink of sinks) sink.update(chunk);
-      options.onRead?.(bytesRead);
+      // After a short direct read the offset is no longer aligned: there is nothing more to read.
+      if (!atEnd) pending = readAt(buffers[which]!, at);
+      if (chunk.length > 0) {
+        for (const sink of sinks) sink.update(chunk);
+        fed += chunk.length;
+        options.onRead?.(chunk.length);
+      }
+      if (atEnd) break;
     }
-    return position;
+    return fed;
   } finally {
     // A read still running must not land in a buffer the caller reuses.
     await pending?.catch(() => undefined);

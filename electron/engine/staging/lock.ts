@@ -11,7 +11,8 @@ import type { Clock } from '../clock.js';
 import { quoted } from '../display-text.js';
 import type { StagingFs } from './fs-adapter.js';
 import { errnoOf, fsError } from './fs-errors.js';
-import { readSmallFile, writeFileAtomic } from './file-io.js';
+import { writeFileAtomic } from './file-io.js';
+import { readSmallFile } from './disk-reader.js';
 
 export const LOCK_FILE = 'lock';
 export const LOCK_STALE_MS = 10_000;

@@ -10,7 +10,8 @@ import type { Result } from '../../shared/result.js';
 import { quoted } from '../display-text.js';
 import { nodeFs } from './fs-adapter.js';
 import type { StagingFs } from './fs-adapter.js';
-import { readSmallFile, writeFileAtomic } from './file-io.js';
+import { writeFileAtomic } from './file-io.js';
+import { readSmallFile } from './disk-reader.js';
 import { ManifestSchema, isPlainFileName } from './manifest-schema.js';
 import { renderReport } from './report-html.js';
 

@@ -1,5 +1,6 @@
 // Partial downloads in `.courier/parts/<fileName>.part` (M3): exclusive create, symlink refusal (F6),
-// truncate-and-resume (I4), prefix hashing (I2) and durable checkpoints.
+// truncate-and-resume (I4), prefix hashing (I2) and durable checkpoints. Whole blocks are written
+// with direct I/O where the file system allows it (direct-io.ts).
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import type { Stats } from 'node:fs';
@@ -10,6 +11,7 @@ import { CREATE_EXCLUSIVE, READ_NOFOLLOW, READ_WRITE_NOFOLLOW, nodeFs } from './
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
 import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
 import { readInto, writeAll } from './file-io.js';
+import { O_DIRECT, directSpan, refusesDirect } from './direct-io.js';
 import { childPath } from './job-folder.js';
 
 export const PART_SUFFIX = '.part';
@@ -86,7 +88,8 @@ export async function openPart(options: OpenPartOptions): Promise<Result<PartFil
     } else {
       handle = await fs.open(path, CREATE_EXCLUSIVE, 0o600);
     }
-    return ok(partFile(path, handle, start, itemKey));
+    const direct = await openDirect(fs, path, handle);
+    return ok(partFile(path, { handle, direct }, start, itemKey));
   } catch (error) {
     await handle?.close().catch(() => undefined);
     return fail(
@@ -99,14 +102,54 @@ export async function openPart(options: OpenPartOptions): Promise<Result<PartFil
   }
 }
 
-function partFile(
+/**
+ * A second descriptor of the part file, with O_DIRECT, for its whole blocks; undefined where the
+ * platform or the file system has no direct I/O. It must be the very file `handle` is (a path
+ * swapped between the two opens is simply not used, F6).
+ */
+async function openDirect(
+  fs: StagingFs,
   path: string,
   handle: StagingFileHandle,
-  start: number,
-  itemKey: string | undefined,
-): PartFile {
+): Promise<StagingFileHandle | undefined> {
+  if (O_DIRECT === 0) return undefined;
+  let direct: StagingFileHandle | undefined;
+  try {
+    direct = await fs.open(path, READ_WRITE_NOFOLLOW | O_DIRECT);
+    const [mine, theirs] = await Promise.all([handle.stat(), direct.stat()]);
+    if (mine.dev === theirs.dev && mine.ino === theirs.ino) return direct;
+  } catch {
+    // No direct I/O here (EINVAL on tmpfs and some FUSE mounts): the ordinary descriptor does it all.
+  }
+  await direct?.close().catch(() => undefined);
+  return undefined;
+}
+
+interface PartHandles {
+  readonly handle: StagingFileHandle;
+  /** O_DIRECT on the same file, until the file system refuses a direct write. */
+  direct: StagingFileHandle | undefined;
+}
+
+function partFile(path: string, handles: PartHandles, start: number, itemKey: string | undefined): PartFile {
+  const { handle } = handles;
   let position = start;
   const context = (action: string) => ({ action, path, ...(itemKey !== undefined ? { itemKey } : {}) });
+
+  /** Writes `body` bytes of `chunk` from `from` directly; how many it wrote (0: direct I/O refused). */
+  const writeDirect = async (chunk: Uint8Array, from: number, body: number, at: number) => {
+    const direct = handles.direct;
+    if (!direct || body === 0) return 0;
+    try {
+      return (await direct.write(chunk, from, body, at)).bytesWritten;
+    } catch (error) {
+      if (!refusesDirect(error)) throw error;
+      handles.direct = undefined;
+      await direct.close().catch(() => undefined);
+      return 0;
+    }
+  };
+
   return {
     path,
     get position() {
@@ -114,7 +157,11 @@ function partFile(
     },
     async write(chunk) {
       try {
-        position = await writeAll(handle, chunk, position);
+        const { head, body } = directSpan(chunk, position);
+        let at = await writeAll(handle, chunk.subarray(0, head), position);
+        // A short direct write (a full disk) leaves the rest to the ordinary path, which reports it.
+        at += await writeDirect(chunk, head, body, at);
+        position = await writeAll(handle, chunk.subarray(at - position), at);
         return ok(undefined);
       } catch (error) {
         return fail(fsError(error, context('writing')));
@@ -132,6 +179,10 @@ function partFile(
     },
     async close() {
       try {
+        const direct = handles.direct;
+        handles.direct = undefined;
+        // What it wrote is on the disk already; durability is the checkpoint's fsync.
+        await direct?.close().catch(() => undefined);
         await handle.close();
         return ok(undefined);
       } catch (error) {

@@ -10,7 +10,8 @@ import type { Result } from '../../shared/result.js';
 import { CREATE_EXCLUSIVE, READ_WRITE_NOFOLLOW } from './fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
 import { errnoOf, fsError } from './fs-errors.js';
-import { readSmallFile, writeAll } from './file-io.js';
+import { writeAll } from './file-io.js';
+import { readSmallFile } from './disk-reader.js';
 import { decodeRecords, encodeRecords, type ProgressRecord } from './progress-record.js';
 
 export const PROGRESS_LOG_FILE = 'progress.log';

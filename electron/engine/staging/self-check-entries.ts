@@ -5,7 +5,7 @@ import type { Manifest } from '../../shared/manifest.js';
 import { parsePublicKey } from '../integrity/public-key.js';
 import { KEY_FILE, keyOnDrive, selfCheckFiles } from '../self-check/kit.js';
 import type { StagingFs } from './fs-adapter.js';
-import { readSmallFile } from './file-io.js';
+import { readSmallFile } from './disk-reader.js';
 
 /** A PEM public key is far smaller; anything larger is not one. */
 const MAX_KEY_BYTES = 16 * 1024;
