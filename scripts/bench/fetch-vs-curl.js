@@ -202,18 +202,37 @@ async function main() {
       top,
     );
 
-    // Verify reads the staged file back from the page cache, as openssl does.
+    // Verify meets a package at rest: its files are not in memory (the fetch wrote them with direct
+    // I/O, and a drive carried to another machine has nothing cached). So before every run the staged
+    // file is dropped from the page cache (GNU dd's nocache; no root needed), and no run reads the copy
+    // the run before left. `courier verify` reads the disk directly whatever is cached; openssl reading
+    // a cached copy is shown for scale, not as the goal.
     const staged = await mkdtemp(join(top, 'staged-'));
     const fetched = await courierFetch(deliveries.large.catalogId, staged);
     if (!Number.isFinite(fetched.wall)) throw new Error('courier fetch failed');
     const pkg = await packageFolder(staged);
     const stagedFile = join(pkg, large);
     await stat(stagedFile);
+    const atRest = () => run('dd', [`if=${stagedFile}`, 'iflag=nocache', 'count=0', 'status=none']);
+    const opensslAtRest = 'openssl dgst -sha256 file (not cached)';
     const verify = await race(
       'courier verify against openssl dgst -sha256 on the staged file:',
       [
-        { name: 'openssl dgst -sha256 file', run: () => timed('openssl', ['dgst', '-sha256', stagedFile]) },
-        { name: 'courier verify package', run: () => timed(process.execPath, [cli, 'verify', pkg]) },
+        {
+          name: opensslAtRest,
+          run: async () => (await atRest(), timed('openssl', ['dgst', '-sha256', stagedFile])),
+        },
+        {
+          name: 'courier verify package (not cached)',
+          run: async () => (await atRest(), timed(process.execPath, [cli, 'verify', pkg])),
+        },
+        {
+          name: 'openssl dgst -sha256 file (cached)',
+          run: async () => (
+            await run('sh', ['-c', 'cat "$1" >/dev/null', 'sh', stagedFile]),
+            timed('openssl', ['dgst', '-sha256', stagedFile])
+          ),
+        },
       ],
       top,
     );
@@ -221,8 +240,8 @@ async function main() {
     const oneRows = one;
     const courier = oneRows.get('courier fetch (read back, hash, fsync, commit)');
     const smallRss = small.get('courier fetch 16 MiB')?.rssMiB ?? NaN;
-    const openssl = verify.get('openssl dgst -sha256 file')?.wall ?? NaN;
-    const courierVerify = verify.get('courier verify package')?.wall ?? NaN;
+    const openssl = verify.get(opensslAtRest)?.wall ?? NaN;
+    const courierVerify = verify.get('courier verify package (not cached)')?.wall ?? NaN;
     const mib = LARGE / 2 ** 20;
     console.log(
       `\n## ${(LARGE / 2 ** 30).toFixed(2)} GiB from nginx, medians of ${ROUNDS}, written to ${top}, ${footing.seconds} s settle\n`,
@@ -231,7 +250,7 @@ async function main() {
     console.log(`\n## ${MANY.count} x 5 MiB, ${MANY.parallel} at a time\n`);
     console.log(table(many, manyLimit));
     console.log(`\n## courier verify vs openssl on the staged ${(LARGE / 2 ** 30).toFixed(2)} GiB file\n`);
-    console.log(table(verify, 'openssl dgst -sha256 file'));
+    console.log(table(verify, opensslAtRest));
     console.log('\n## against the goal (issue 9)\n');
     console.log(
       `- fetch wall / (curl + sync): ${((courier?.wall ?? NaN) / (oneRows.get(limit)?.wall ?? NaN)).toFixed(2)} (goal <= 1.00)`,
@@ -247,7 +266,7 @@ async function main() {
       `- ${MANY.count} x 5 MiB wall / (curl --parallel + sync): ${manyRatio.toFixed(2)} (goal <= 1.00)`,
     );
     console.log(
-      `- verify throughput: ${(mib / courierVerify).toFixed(0)} MiB/s, openssl ${(mib / openssl).toFixed(0)} MiB/s, ratio ${(openssl / courierVerify).toFixed(2)} (goal >= 1.00)`,
+      `- verify throughput, file not cached: ${(mib / courierVerify).toFixed(0)} MiB/s, openssl ${(mib / openssl).toFixed(0)} MiB/s, ratio ${(openssl / courierVerify).toFixed(2)} (goal >= 1.00)`,
     );
   } finally {
     await origin.stop();

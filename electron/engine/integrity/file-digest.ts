@@ -8,6 +8,13 @@ import { errnoOf } from '../staging/fs-errors.js';
 import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
 import { startSignatureCheck } from './signature.js';
 
+/**
+ * Reads of 8 MiB: a direct read gets no readahead, and the disk serves one large read as several
+ * requests at once (512 MiB at rest on the bench VM: 0.98 to 1.14 s with 8 MiB reads, 1.2 to 1.7 s
+ * with 1 MiB).
+ */
+const READ_BYTES = 8 * 1024 * 1024;
+
 export interface FileDigest {
   readonly size: number;
   readonly sha256: Buffer;
@@ -38,7 +45,7 @@ export async function inspectFile(
 ): Promise<FileInspection> {
   let reader: DiskReader | undefined;
   try {
-    reader = await openDiskReader(fs, path);
+    reader = await openDiskReader(fs, path, { readBytes: READ_BYTES });
     if (!(await reader.stat()).isFile()) return { kind: 'notAFile' };
     const hash = createHash('sha256');
     const check = signature ? startSignatureCheck(signature.key, signature.signatureBase64) : undefined;

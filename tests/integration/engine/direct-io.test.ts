@@ -9,6 +9,7 @@ import { tempTakesDirect, isDirectCall } from '../../support/direct-probe.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
 import { exportPackage } from '../../../electron/engine/index.js';
+import { verifyFolder } from '../../../electron/engine/staging/verify-folder.js';
 import { engineHarness, type EngineHarness } from '../../support/engine-harness.js';
 import { exists, itemNamed } from '../../support/engine-trust.js';
 import { errno, faultyFs, type FsCall } from '../../support/staging-faulty-fs.js';
@@ -143,5 +144,18 @@ describe.skipIf(!direct)('direct reads for the checks after a download', () => {
     expect(readBack.length).toBeGreaterThan(0);
     expect(readBack.filter((call) => !isDirect(call))).toEqual([]);
     expect(new Set(readBack.map((call) => call.path)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  test('I3: courier verify reads every listed file from the disk itself', async () => {
+    const fs = faultyFs();
+    const folder = staged().folder;
+    const checked = await verifyFolder(folder, { fs, publicKeyPem: staged().publicKeyPem });
+    expect(checked.ok && checked.value.state).toBe('verified');
+    const artifactReads = fs.calls.filter(
+      (call) => call.op === 'read' && !call.path.includes('.courier') && /\.(zip|msi|gz)$/.test(call.path),
+    );
+    expect(new Set(artifactReads.map((call) => call.path)).size).toBe(3);
+    // Fails if a verdict at rest is read from the page cache.
+    expect(artifactReads.filter((call) => !isDirect(call))).toEqual([]);
   });
 });
