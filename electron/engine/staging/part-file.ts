@@ -119,7 +119,7 @@ async function openDirect(
     const [mine, theirs] = await Promise.all([handle.stat(), direct.stat()]);
     if (mine.dev === theirs.dev && mine.ino === theirs.ino) return direct;
   } catch {
-    // No direct I/O here (EINVAL on tmpfs and some FUSE mounts): the ordinary descriptor does it all.
+    // No direct I/O here (EINVAL: tmpfs before Linux 6.6, some FUSE mounts): the ordinary descriptor does it all.
   }
   await direct?.close().catch(() => undefined);
   return undefined;
