@@ -12,9 +12,10 @@ import { exportPackage } from '../../../electron/engine/index.js';
 import { verifyFolder } from '../../../electron/engine/staging/verify-folder.js';
 import { engineHarness, type EngineHarness } from '../../support/engine-harness.js';
 import { exists, itemNamed } from '../../support/engine-trust.js';
-import { errno, faultyFs, type FsCall } from '../../support/staging-faulty-fs.js';
+import { errno, faultyFs, type FaultyFs, type FsCall } from '../../support/staging-faulty-fs.js';
 import { useStagedPackage } from '../../support/export-package.js';
 import { useTempDirs } from '../../support/temp-dir.js';
+import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
 
 const TILES = 'field-nav-offline-tiles-2.3.1.zip';
 /** 1 MiB batches: the 4 MiB + 7 byte tiles file takes four direct writes and an ordinary tail. */
@@ -33,15 +34,21 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function stagedTiles(h: EngineHarness, folder: string) {
-  const artifact = h.server.catalog.deliveries
+/** Stages field-nav through `fs`, in 1 MiB batches unless `download` says otherwise. */
+async function fetchThrough(fs: FaultyFs, download: Record<string, number> = DOWNLOAD) {
+  harness = await engineHarness({ deps: { fs }, config: { download } });
+  return harness.fetch(BUILTIN_IDS.fieldNav);
+}
+
+/** The tiles file was staged verified, and the staged bytes are the server's. */
+async function expectTrueTiles(job: JobSnapshot): Promise<void> {
+  expect(itemNamed(job, TILES)).toMatchObject({ outcome: 'verified', signatureCheck: 'verified' });
+  const artifact = harness!.server.catalog.deliveries
     .get(BUILTIN_IDS.fieldNav)!
     .artifacts.find((a) => a.file?.name === TILES)!;
-  const staged = await readFile(join(folder, TILES));
-  return {
-    sha256: createHash('sha256').update(staged).digest('hex'),
-    truth: artifact.file!.sha256.toString('hex'),
-  };
+  const staged = await readFile(join(job.folder!, TILES));
+  // Fails if a refused block was skipped or written twice.
+  expect(createHash('sha256').update(staged).digest('hex')).toBe(artifact.file!.sha256.toString('hex'));
 }
 
 describe('direct I/O for partial files', () => {
@@ -49,15 +56,13 @@ describe('direct I/O for partial files', () => {
     'I3: whole blocks are written and read back directly; every file verified',
     async () => {
       const fs = faultyFs();
-      harness = await engineHarness({ deps: { fs }, config: { download: DOWNLOAD } });
-      const job = await harness.fetch(BUILTIN_IDS.fieldNav);
+      const job = await fetchThrough(fs);
       expect(job).toMatchObject({ phase: 'staged', verified: true });
       // Fails if the part file or the read-back fell back to ordinary I/O on a file system that has direct.
       expect(count(fs.calls, 'write', true)).toBe(4);
       expect(count(fs.calls, 'read', true)).toBeGreaterThan(0);
       expect(count(fs.calls, 'read', false)).toBe(0);
-      const { sha256, truth } = await stagedTiles(harness, job.folder!);
-      expect(sha256).toBe(truth);
+      await expectTrueTiles(job);
     },
   );
 
@@ -65,14 +70,11 @@ describe('direct I/O for partial files', () => {
     const fs = faultyFs({
       before: (call) => (call.op === 'open' && isDirect(call) ? errno('EINVAL') : undefined),
     });
-    harness = await engineHarness({ deps: { fs }, config: { download: DOWNLOAD } });
-    const job = await harness.fetch(BUILTIN_IDS.fieldNav);
+    const job = await fetchThrough(fs);
     expect(job).toMatchObject({ phase: 'staged', verified: true });
-    expect(itemNamed(job, TILES)).toMatchObject({ outcome: 'verified', signatureCheck: 'verified' });
     expect(count(fs.calls, 'write', true)).toBe(0);
     expect(count(fs.calls, 'read', false)).toBeGreaterThan(0);
-    const { sha256, truth } = await stagedTiles(harness, job.folder!);
-    expect(sha256).toBe(truth);
+    await expectTrueTiles(job);
   });
 
   test.skipIf(!direct)(
@@ -86,14 +88,10 @@ describe('direct I/O for partial files', () => {
           return directWrites === 2 ? errno('EINVAL') : undefined;
         },
       });
-      harness = await engineHarness({ deps: { fs }, config: { download: DOWNLOAD } });
-      const job = await harness.fetch(BUILTIN_IDS.fieldNav);
-      expect(itemNamed(job, TILES)).toMatchObject({ outcome: 'verified', signatureCheck: 'verified' });
+      const job = await fetchThrough(fs);
       // One that landed, the refused one, and none after it: fails if direct I/O is tried again.
       expect(count(fs.calls, 'write', true)).toBe(2);
-      const { sha256, truth } = await stagedTiles(harness, job.folder!);
-      // Fails if the refused megabyte was skipped or written twice.
-      expect(sha256).toBe(truth);
+      await expectTrueTiles(job);
     },
   );
 
@@ -104,12 +102,9 @@ describe('direct I/O for partial files', () => {
         before: (call) =>
           call.op === 'read' && onTiles(call) && isDirect(call) ? errno('EINVAL') : undefined,
       });
-      harness = await engineHarness({ deps: { fs }, config: { download: DOWNLOAD } });
-      const job = await harness.fetch(BUILTIN_IDS.fieldNav);
-      expect(itemNamed(job, TILES)).toMatchObject({ outcome: 'verified', signatureCheck: 'verified' });
+      const job = await fetchThrough(fs);
       expect(count(fs.calls, 'read', false)).toBeGreaterThan(0);
-      const { sha256, truth } = await stagedTiles(harness, job.folder!);
-      expect(sha256).toBe(truth);
+      await expectTrueTiles(job);
     },
   );
 
@@ -119,8 +114,7 @@ describe('direct I/O for partial files', () => {
       const fs = faultyFs({
         before: (call) => (call.op === 'write' && onTiles(call) && isDirect(call) ? errno('EIO') : undefined),
       });
-      harness = await engineHarness({ deps: { fs }, config: { download: { ...DOWNLOAD, attempts: 1 } } });
-      const job = await harness.fetch(BUILTIN_IDS.fieldNav);
+      const job = await fetchThrough(fs, { ...DOWNLOAD, attempts: 1 });
       const item = itemNamed(job, TILES);
       expect(item.outcome).toBe('failed');
       expect(item.error).toMatchObject({ code: 'CLIENT.fileSystem' });
