@@ -1,4 +1,4 @@
-// Real mounts for the export tests: tmpfs of a given size, a loop-mounted FAT32 image, lazy unmount
+// Real mounts for the export tests: tmpfs of a given size, a loop-mounted FAT32 or ext4 image, lazy unmount
 // and read-only remount, all undone after each test. Needs root; callers skip with skipReason().
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ function kernelKnows(fsType: string): boolean {
 }
 
 /** Why a mount test cannot run here, or undefined when it can. */
-export function skipReason(kind: 'tmpfs' | 'vfat'): string | undefined {
+export function skipReason(kind: 'tmpfs' | 'vfat' | 'ext4'): string | undefined {
   if (process.platform !== 'linux') return 'mount tests need Linux';
   if (!isRoot) return 'mounting needs root (run the suite as root, as CI does)';
   if (!hasTool('mount') || !hasTool('umount')) return 'mount/umount are missing (util-linux)';
@@ -36,6 +36,10 @@ export function skipReason(kind: 'tmpfs' | 'vfat'): string | undefined {
     if (!hasTool('mkfs.vfat')) return 'mkfs.vfat is missing (Debian package dosfstools)';
     if (!hasTool('losetup')) return 'losetup is missing (util-linux)';
     if (!kernelKnows('vfat')) return 'this kernel has no vfat driver (not listed in /proc/filesystems)';
+  }
+  if (kind === 'ext4') {
+    if (!hasTool('mkfs.ext4')) return 'mkfs.ext4 is missing (Debian package e2fsprogs)';
+    if (!hasTool('losetup')) return 'losetup is missing (util-linux)';
   }
   return undefined;
 }
@@ -50,6 +54,8 @@ export interface Mounts {
   tmpfs(dir: string, size: string): Promise<void>;
   /** A sparse `sizeMiB` image at `image`, formatted FAT32, loop-mounted on `dir`. */
   fat32(image: string, dir: string, sizeMiB: number): Promise<void>;
+  /** A sparse `sizeMiB` image at `image`, formatted ext4, loop-mounted on `dir`: a drive of its own. */
+  ext4(image: string, dir: string, sizeMiB: number): Promise<void>;
   /** The USB-pull of F3: the mount vanishes from the path, open files stay usable. */
   lazyUnmount(dir: string): void;
   readOnly(dir: string): void;
@@ -73,6 +79,13 @@ export function useMounts(): Mounts {
       await mkdir(dir, { recursive: true });
       execFileSync('truncate', ['-s', `${sizeMiB}M`, image]);
       execFileSync('mkfs.vfat', ['-F', '32', image], { stdio: 'ignore' });
+      execFileSync('mount', ['-o', 'loop', image, dir]);
+      mounted.push(dir);
+    },
+    async ext4(image, dir, sizeMiB) {
+      await mkdir(dir, { recursive: true });
+      execFileSync('truncate', ['-s', `${sizeMiB}M`, image]);
+      execFileSync('mkfs.ext4', ['-q', '-F', image], { stdio: 'ignore' });
       execFileSync('mount', ['-o', 'loop', image, dir]);
       mounted.push(dir);
     },

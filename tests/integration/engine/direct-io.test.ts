@@ -4,7 +4,7 @@
 // Real sockets, real files; the fs adapter only watches the calls or refuses some of them.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { tempTakesDirect, isDirectCall } from '../../support/direct-probe.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_IDS } from '../../../electron/demo-server/index.js';
@@ -15,6 +15,7 @@ import { exists, itemNamed } from '../../support/engine-trust.js';
 import { errno, faultyFs, type FaultyFs, type FsCall } from '../../support/staging-faulty-fs.js';
 import { useStagedPackage } from '../../support/export-package.js';
 import { useTempDirs } from '../../support/temp-dir.js';
+import { mountPoint, skipReason, useMounts } from '../../support/export-mounts.js';
 import type { JobSnapshot } from '../../../electron/shared/snapshots.js';
 
 const TILES = 'field-nav-offline-tiles-2.3.1.zip';
@@ -152,4 +153,28 @@ describe.skipIf(!direct)('direct reads for the checks after a download', () => {
     // Fails if a verdict at rest is read from the page cache.
     expect(artifactReads.filter((call) => !isDirect(call))).toEqual([]);
   });
+
+  const mounts = useMounts();
+  // A drive of its own: FAT32 as on most USB sticks where the kernel has vfat, else ext4.
+  const drive = skipReason('vfat') === undefined ? 'fat32' : 'ext4';
+  const noDrive = skipReason(drive === 'fat32' ? 'vfat' : 'ext4');
+  test.skipIf(noDrive)(
+    `I3: export to a loop-mounted ${drive} drive reads it back directly, and the drive verifies ${noDrive ?? ''}`,
+    async () => {
+      const dir = await tempDir();
+      const mnt = mountPoint(dir);
+      await mounts[drive](join(dir, 'usb.img'), mnt, 64);
+      const fs = faultyFs();
+      const result = await exportPackage({ source: staged().folder, targetRoot: mnt, fs });
+      expect(result.ok).toBe(true);
+      const readBack = fs.calls.filter((call) => call.op === 'read' && call.path.startsWith(mnt));
+      // Fails if the read-back of the copies is served from the page cache instead of the drive.
+      expect(readBack.length).toBeGreaterThan(0);
+      expect(readBack.filter((call) => !isDirect(call))).toEqual([]);
+      const onDrive = await verifyFolder(join(mnt, basename(staged().folder)), {
+        publicKeyPem: staged().publicKeyPem,
+      });
+      expect(onDrive.ok && onDrive.value.state).toBe('verified');
+    },
+  );
 });
