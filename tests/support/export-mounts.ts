@@ -69,26 +69,22 @@ export function useMounts(): Mounts {
       if (isMounted(dir)) execFileSync('umount', ['-l', dir]);
     }
   });
+  /** A sparse image of `sizeMiB`, formatted by `mkfs` (command and options), loop-mounted on `dir`. */
+  const loopMount = async (image: string, dir: string, sizeMiB: number, mkfs: readonly string[]) => {
+    await mkdir(dir, { recursive: true });
+    execFileSync('truncate', ['-s', `${sizeMiB}M`, image]);
+    execFileSync(mkfs[0]!, [...mkfs.slice(1), image], { stdio: 'ignore' });
+    execFileSync('mount', ['-o', 'loop', image, dir]);
+    mounted.push(dir);
+  };
   return {
     async tmpfs(dir, size) {
       await mkdir(dir, { recursive: true });
       execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir]);
       mounted.push(dir);
     },
-    async fat32(image, dir, sizeMiB) {
-      await mkdir(dir, { recursive: true });
-      execFileSync('truncate', ['-s', `${sizeMiB}M`, image]);
-      execFileSync('mkfs.vfat', ['-F', '32', image], { stdio: 'ignore' });
-      execFileSync('mount', ['-o', 'loop', image, dir]);
-      mounted.push(dir);
-    },
-    async ext4(image, dir, sizeMiB) {
-      await mkdir(dir, { recursive: true });
-      execFileSync('truncate', ['-s', `${sizeMiB}M`, image]);
-      execFileSync('mkfs.ext4', ['-q', '-F', image], { stdio: 'ignore' });
-      execFileSync('mount', ['-o', 'loop', image, dir]);
-      mounted.push(dir);
-    },
+    fat32: (image, dir, sizeMiB) => loopMount(image, dir, sizeMiB, ['mkfs.vfat', '-F', '32']),
+    ext4: (image, dir, sizeMiB) => loopMount(image, dir, sizeMiB, ['mkfs.ext4', '-q', '-F']),
     lazyUnmount(dir) {
       execFileSync('umount', ['-l', dir]);
     },

@@ -1,5 +1,5 @@
-// Direct I/O for `.part` files: the download's whole blocks go from our memory to the disk, and its
-// read-back comes from the disk, without passing through the page cache (issue 9).
+// Direct I/O: a download's whole blocks go from our memory to the disk, and every read-back a verdict
+// rests on comes from the disk (disk-reader.ts), without passing through the page cache (issue 9).
 //
 // Why: a buffered write copies every byte into the page cache, which the kernel then writes back;
 // the read-back then copies it out again. On the VMs the bench runs on (free memory given back to the

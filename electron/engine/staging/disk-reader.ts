@@ -10,7 +10,7 @@ import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
 import { readInto, type ByteSink } from './file-io.js';
 
 /** The read size unless a caller asks for another (1 MiB: reading overlaps hashing already). */
-export const DISK_READ_BYTES = 1024 * 1024;
+const DISK_READ_BYTES = 1024 * 1024;
 
 /**
  * Idle aligned buffer pairs, by size, for the next reader: verifying many small files would otherwise

@@ -117,9 +117,8 @@ export interface ReadIntoOptions {
   readonly signal?: AbortSignal;
   /** Bytes just read, for progress. */
   readonly onRead?: (bytes: number) => void;
-  readonly chunkBytes?: number;
-  /** Two buffers to read through, for a caller that reads often: no garbage per call. */
-  readonly buffers?: readonly [Buffer, Buffer];
+  /** The two buffers to read through (disk-reader.ts keeps them for the next reader). */
+  readonly buffers: readonly [Buffer, Buffer];
   /**
    * Reads start and span whole blocks of this size, as direct I/O requires (with aligned buffers,
    * direct-io.ts); only the bytes from `from` on reach the sinks, and a short read is the file's end.
@@ -138,13 +137,12 @@ const roundUp = (value: number, unit: number): number => Math.ceil(value / unit)
 export async function readInto(
   handle: StagingFileHandle,
   sinks: readonly ByteSink[],
-  options: ReadIntoOptions = {},
+  options: ReadIntoOptions,
 ): Promise<number> {
+  const { buffers } = options;
   const align = options.align ?? 1;
   const from = options.from ?? 0;
   const end = from + (options.length ?? Number.POSITIVE_INFINITY);
-  const size = roundUp(Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, end - from)), align);
-  const buffers = options.buffers ?? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   /** How much to ask for at file offset `at`: whole blocks, never (much) past the end. */
   const wanted = (buffer: Buffer, at: number): number => Math.min(buffer.length, roundUp(end - at, align));
   const readAt = async (buffer: Buffer, at: number): Promise<number> =>

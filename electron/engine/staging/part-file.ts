@@ -7,10 +7,11 @@ import type { Stats } from 'node:fs';
 import { ok, fail } from '../../shared/result.js';
 import type { Result } from '../../shared/result.js';
 import { quoted } from '../display-text.js';
-import { CREATE_EXCLUSIVE, READ_NOFOLLOW, READ_WRITE_NOFOLLOW, nodeFs } from './fs-adapter.js';
+import { CREATE_EXCLUSIVE, READ_WRITE_NOFOLLOW, nodeFs } from './fs-adapter.js';
 import type { StagingFileHandle, StagingFs } from './fs-adapter.js';
 import { errnoOf, fileSystemError, fsError } from './fs-errors.js';
-import { readInto, writeAll } from './file-io.js';
+import { writeAll } from './file-io.js';
+import { openDiskReader, type DiskReader } from './disk-reader.js';
 import { O_DIRECT, directSpan, refusesDirect } from './direct-io.js';
 import { childPath } from './job-folder.js';
 
@@ -193,7 +194,7 @@ function partFile(path: string, handles: PartHandles, start: number, itemKey: st
 }
 
 /**
- * SHA-256 of the first `length` bytes of `path`, streamed in 1 MiB reads (I2: on resume the partial
+ * SHA-256 of the first `length` bytes of `path`, as the disk holds them (I2: on resume the partial
  * is hashed first, then the download continues feeding the same Hash). Fails if the file is shorter.
  */
 export async function hashPrefix(
@@ -202,10 +203,10 @@ export async function hashPrefix(
   fs: StagingFs = nodeFs,
 ): Promise<Result<Hash>> {
   const hash = createHash('sha256');
-  let handle: StagingFileHandle | undefined;
+  let reader: DiskReader | undefined;
   try {
-    handle = await fs.open(path, READ_NOFOLLOW);
-    if ((await readInto(handle, [hash], { length })) < length) {
+    reader = await openDiskReader(fs, path);
+    if ((await reader.read([hash], { length })) < length) {
       return fail(
         fileSystemError(
           `The partial file ${quoted(path)} is shorter than ${length} bytes; restart it from zero.`,
@@ -217,6 +218,6 @@ export async function hashPrefix(
   } catch (error) {
     return fail(fsError(error, { action: 'reading the partial file', path }));
   } finally {
-    await handle?.close().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
   }
 }
