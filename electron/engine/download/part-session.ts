@@ -34,9 +34,10 @@ export interface PartSession {
   restart(): Promise<Result<void>>;
   /**
    * fsync, then tell the caller's journal the durable offset. Writes may go on meanwhile; one
-   * checkpoint at a time.
+   * checkpoint at a time. With `recordInBackground` it resolves once the fsync is done and the
+   * journal record goes on by itself (see download-artifact.ts for when that is safe).
    */
-  checkpoint(): Promise<Result<void>>;
+  checkpoint(options?: { readonly recordInBackground?: boolean }): Promise<Result<void>>;
   /** `checkpointBytes` have been written since the last checkpoint began. */
   readonly checkpointDue: boolean;
   /** The offset the journal holds: where a crash now would resume from. */
@@ -164,22 +165,15 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       return ok(undefined);
     },
 
-    async checkpoint() {
+    async checkpoint(options) {
       checkpointedAt = part.position;
       const synced = await part.checkpoint();
       if (!synced.ok) return fail(forItem(synced.error, itemKey));
       const durable = synced.value;
       behind.advance(durable);
-      try {
-        await request.onCheckpoint?.({ offset: durable, validator: { ...session.validator } });
-      } catch (error) {
-        const text = `its progress could not be recorded (${error instanceof Error ? error.message : String(error)}).`;
-        return fail(
-          downloadError(itemKey, 'CLIENT.fileSystem', text, false, { detail: { offset: durable } }),
-        );
-      }
-      journaled = durable;
-      return ok(undefined);
+      const recording = record(durable);
+      if (options?.recordInBackground) return ok(undefined);
+      return recording;
     },
 
     get checkpointDue() {
@@ -203,6 +197,18 @@ export async function openSession(options: SessionOptions): Promise<Result<PartS
       await part.close();
     },
   };
+
+  /** Tells the caller's journal that bytes up to `durable` are on disk. */
+  async function record(durable: number): Promise<Result<void>> {
+    try {
+      await request.onCheckpoint?.({ offset: durable, validator: { ...session.validator } });
+    } catch (error) {
+      const text = `its progress could not be recorded (${error instanceof Error ? error.message : String(error)}).`;
+      return fail(downloadError(itemKey, 'CLIENT.fileSystem', text, false, { detail: { offset: durable } }));
+    }
+    journaled = durable;
+    return ok(undefined);
+  }
 
   function writeError(error: AppError, written: number): AppError {
     if (error.code !== 'CLIENT.diskFull') return forItem(error, itemKey);

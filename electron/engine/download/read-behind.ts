@@ -3,11 +3,11 @@
 // a file is judged on is the disk's, and only the tail after the last checkpoint is read at the end.
 // Where the file system allows it, the reads are direct (staging/disk-reader.ts): from the disk
 // itself, not the page cache's copy.
-import { createHash, type Hash } from 'node:crypto';
 import { SETTING_DEFAULTS } from '../../shared/settings-schema.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { ITEMS_PER_SLOT } from '../job/transfer-slots.js';
 import type { FileDigest, SignatureToCheck } from '../integrity/file-digest.js';
+import { createThreadHash, type ThreadHash } from '../integrity/hash-thread.js';
 import { startSignatureCheck, type SignatureCheck } from '../integrity/signature.js';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { fsError } from '../staging/fs-errors.js';
@@ -44,7 +44,7 @@ export interface ReadBehind {
 
 export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   const { fs, path, itemKey, signal } = options;
-  let hash: Hash;
+  let hash: ThreadHash | undefined;
   let check: SignatureCheck | undefined;
   let sinks: ByteSink[];
   /** Bytes up to here are read or queued to be. */
@@ -55,7 +55,8 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
   let reader: DiskReader | undefined;
 
   const fresh = () => {
-    hash = createHash('sha256');
+    hash?.discard();
+    hash = createThreadHash();
     check = options.signature
       ? startSignatureCheck(options.signature.key, options.signature.signatureBase64)
       : undefined;
@@ -100,12 +101,21 @@ export function createReadBehind(options: ReadBehindOptions): ReadBehind {
       await chain;
       if (failure !== undefined)
         return fail(fsError(failure, { action: 'reading back the downloaded file', path, itemKey }));
-      return ok({ size: queuedTo, sha256: hash.digest(), signatureValid: check?.holds() });
+      try {
+        return ok({ size: queuedTo, sha256: await hash!.digest(), signatureValid: check?.holds() });
+      } catch (error) {
+        return fail(fsError(error, { action: 'hashing the downloaded file', path, itemKey }));
+      } finally {
+        hash = undefined;
+      }
     },
     async reset() {
       await closeReader();
       fresh();
     },
-    close: closeReader,
+    async close() {
+      await closeReader();
+      hash?.discard();
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { StagingFileHandle } from '../staging/fs-adapter.js';
 import { errnoOf, fsError } from '../staging/fs-errors.js';
 import { writeAll } from '../staging/file-io.js';
 import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
+import { createThreadHash, type ThreadHash } from '../integrity/hash-thread.js';
 import { cancelled, exportFsError, sourceChanged } from './export-errors.js';
 import type { SourceFile } from './source.js';
 import { PART_SUFFIX, type ExportTarget } from './target.js';
@@ -35,13 +36,14 @@ export async function hashTargetFile(
   signal: AbortSignal | undefined,
 ): Promise<Result<Digest | undefined>> {
   let reader: DiskReader | undefined;
+  let hash: ThreadHash | undefined;
   try {
     // From the drive itself where it allows direct reads, not the page cache's copy of what was written.
     reader = await openDiskReader(target.fs, path, { readBytes: CHUNK });
     if (!(await reader.stat()).isFile()) return ok(undefined);
-    const hash = createHash('sha256');
+    hash = createThreadHash();
     const size = await reader.read([hash], { onRead: onBytes, ...(signal ? { signal } : {}) });
-    return ok({ size, sha256: hash.digest('hex') });
+    return ok({ size, sha256: (await hash.digest()).toString('hex') });
   } catch (error) {
     if (signal?.aborted) return fail(cancelled(target.path));
     const errno = errnoOf(error);
@@ -51,6 +53,7 @@ export async function hashTargetFile(
     }
     return targetFailure(target, error, 'reading back', path);
   } finally {
+    hash?.discard();
     await reader?.close().catch(() => undefined);
   }
 }

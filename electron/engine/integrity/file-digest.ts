@@ -2,10 +2,11 @@
 // in one streamed pass with flat memory. The verdict on any file (a fresh download before commit (I3),
 // a final file reused (F7), a copy from another package, an offline re-check) is made on these bytes,
 // as read back from the disk (staging/disk-reader.ts: from the device itself where it can).
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { StagingFs } from '../staging/fs-adapter.js';
 import { errnoOf } from '../staging/fs-errors.js';
 import { openDiskReader, type DiskReader } from '../staging/disk-reader.js';
+import { createThreadHash, type ThreadHash } from './hash-thread.js';
 import { startSignatureCheck } from './signature.js';
 
 /**
@@ -44,19 +45,21 @@ export async function inspectFile(
   signal?: AbortSignal,
 ): Promise<FileInspection> {
   let reader: DiskReader | undefined;
+  let hash: ThreadHash | undefined;
   try {
     reader = await openDiskReader(fs, path, { readBytes: READ_BYTES });
     if (!(await reader.stat()).isFile()) return { kind: 'notAFile' };
-    const hash = createHash('sha256');
+    hash = createThreadHash();
     const check = signature ? startSignatureCheck(signature.key, signature.signatureBase64) : undefined;
     const size = await reader.read(check?.sink ? [hash, check.sink] : [hash], signal ? { signal } : {});
-    return { kind: 'read', size, sha256: hash.digest(), signatureValid: check?.holds() };
+    return { kind: 'read', size, sha256: await hash.digest(), signatureValid: check?.holds() };
   } catch (error) {
     const errno = errnoOf(error);
     if (errno === 'ENOENT') return { kind: 'missing' };
     if (errno === 'ELOOP') return { kind: 'notAFile' };
     return { kind: 'error', error };
   } finally {
+    hash?.discard();
     await reader?.close().catch(() => undefined);
   }
 }

@@ -160,9 +160,12 @@ export async function commitVerified(
   item.stagedAt = new Date(ctx.deps.clock.now()).toISOString();
   ctx.map?.onSettled?.(verdict.outcome === 'verified' ? digest : null);
   // Queued first, so that the report's own save joins this one: one journal write per file, not two
-  // (issue 9). The file has its final name already, so the report may reach the server first.
+  // (issue 9). The file has its final name already, so the report may reach the server first. Not
+  // waited for: a rerun after a crash before it lands finds the verified file under its final name
+  // and re-verifies it instead of downloading (F7), and saves that start while one runs are joined
+  // into one write, so a delivery of many files does not pay a journal write per file in turn.
   ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
-  await ctx.journal.save();
+  void ctx.journal.save();
   ctx.onPhase();
   return ok(undefined);
 }

@@ -18,8 +18,9 @@ export interface ItemProgress {
 
 export interface StatusReporter {
   /**
-   * Queues a report for one item; `Download` reports are rate-limited per item. Progress may be
-   * given as a function: it is called only for a report that goes out (downloads call this per chunk).
+   * Queues a report for one item; `Download` reports are rate-limited per item, and progress reports
+   * wait PROGRESS_HOLD_MS in case the item's next report replaces them. Progress may be given as a
+   * function: it is called only for a report that is built (downloads call this per chunk).
    */
   record(itemKey: string, status: ReportStatus, progress?: ItemProgress | (() => ItemProgress)): void;
   /** Reports not yet accepted by the server, oldest first (for the journal). */
@@ -38,6 +39,14 @@ export type OutboxChange = 'final' | 'progress' | 'sent';
  * Start, Continue or Download it gets, and a rerun after a crash reports Start or Continue again.
  */
 const PROGRESS_REPORTS: ReadonlySet<ReportStatus> = new Set(['Start', 'Continue', 'Download']);
+
+/**
+ * How long such a report waits before it joins the outbox: replaced meanwhile by the item's next
+ * report, it is never sent. The server keeps one row per item and a newer report replaces it whole,
+ * so nothing is lost: a file fetched in less than this is reported once, by its Done (which carries
+ * downloadStart). A delivery of 200 small files sent three reports a file, one after another (issue 9).
+ */
+export const PROGRESS_HOLD_MS = 1000;
 
 export interface StatusReporterOptions {
   readonly sender: ReportSender;
@@ -81,6 +90,8 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
   const queue: DeliveryStatusDto[] = [...(options.outbox ?? [])];
   const lastDownloadAt = new Map<string, number>();
   const startedAt = new Map<string, string>();
+  /** Per item, its newest Start, Continue or Download report, not in the outbox yet. */
+  const held = new Map<string, { dto: DeliveryStatusDto; readonly cancel: () => void }>();
   let lastTime = Math.max(options.lastTime ?? 0, newestReportTime(queue));
   let sending: Promise<void> | undefined;
   const closer = new AbortController();
@@ -119,6 +130,16 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
     return dto;
   }
 
+  /** Moves the item's held progress report into the outbox. */
+  function release(itemKey: string): void {
+    const waiting = held.get(itemKey);
+    if (!waiting) return;
+    held.delete(itemKey);
+    waiting.cancel();
+    queue.push(waiting.dto);
+    kick();
+  }
+
   async function pump(): Promise<void> {
     let attempt = 0;
     while (queue.length > 0 && !closer.signal.aborted) {
@@ -151,13 +172,28 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
         if (last !== undefined && clock.now() - last < options.intervalMs) return;
         lastDownloadAt.set(itemKey, clock.now());
       }
-      queue.push(build(itemKey, status, typeof progress === 'function' ? progress() : progress));
-      options.onChange?.(PROGRESS_REPORTS.has(status) ? 'progress' : 'final');
+      const dto = build(itemKey, status, typeof progress === 'function' ? progress() : progress);
+      const earlier = held.get(itemKey);
+      if (PROGRESS_REPORTS.has(status)) {
+        // Replaces a progress report still held, which keeps its time to go out.
+        if (earlier) earlier.dto = dto;
+        else held.set(itemKey, { dto, cancel: clock.setTimer(PROGRESS_HOLD_MS, () => release(itemKey)) });
+        options.onChange?.('progress');
+        return;
+      }
+      earlier?.cancel();
+      held.delete(itemKey);
+      queue.push(dto);
+      options.onChange?.('final');
       kick();
     },
-    pending: () => queue.map((dto) => ({ ...dto })),
+    pending: () =>
+      [...queue, ...[...held.values()].map((waiting) => waiting.dto)]
+        .sort((a, b) => Date.parse(a.currentTime ?? '') - Date.parse(b.currentTime ?? ''))
+        .map((dto) => ({ ...dto })),
     lastTime: () => lastTime,
     async drain(signal) {
+      for (const itemKey of [...held.keys()]) release(itemKey);
       while (queue.length > 0 && !signal?.aborted && !closer.signal.aborted) {
         kick();
         await Promise.race([
@@ -167,6 +203,8 @@ export function createStatusReporter(options: StatusReporterOptions): StatusRepo
       }
     },
     close() {
+      for (const waiting of held.values()) waiting.cancel();
+      held.clear();
       closer.abort(new Error('reporter closed'));
     },
   };

@@ -66,8 +66,10 @@ export async function commitPart(options: CommitOptions): Promise<Result<void>> 
 
   let handle: StagingFileHandle | undefined;
   try {
-    handle = await fs.open(partPath, READ_WRITE_NOFOLLOW);
-    if (!(await handle.stat()).isFile()) {
+    // Already synced: a look at the name is enough (lstat, so a planted link is no regular file).
+    if (!options.dataSynced) handle = await fs.open(partPath, READ_WRITE_NOFOLLOW);
+    const stats = handle ? await handle.stat() : await fs.lstat(partPath);
+    if (!stats.isFile()) {
       return fail(
         fileSystemError(
           `The partial file ${quoted(partPath)} is not a regular file; nothing was renamed.`,
@@ -76,7 +78,7 @@ export async function commitPart(options: CommitOptions): Promise<Result<void>> 
         ),
       );
     }
-    if (!options.dataSynced) await handle.sync();
+    await handle?.sync();
   } catch (error) {
     return fail(fsError(error, { action: 'flushing the verified file', path: partPath, ...withItem }));
   } finally {
@@ -86,8 +88,8 @@ export async function commitPart(options: CommitOptions): Promise<Result<void>> 
   const renamed = await renameWithRetry(options);
   if (!renamed.ok) return renamed;
   try {
-    await fsyncDir(fs, folder.path);
-    await fsyncDir(fs, folder.partsDir);
+    // Both at once: one journal commit of the file system usually covers the two.
+    await Promise.all([fsyncDir(fs, folder.path), fsyncDir(fs, folder.partsDir)]);
   } catch (error) {
     return fail(fsError(error, { action: 'flushing the folder of', path: finalPath, ...withItem }));
   }

@@ -24,7 +24,11 @@ export const DIRECT_ALIGN = 4096;
 
 /** The one WebAssembly API used here; the project's TypeScript libraries (no DOM) do not declare it. */
 declare const WebAssembly: {
-  readonly Memory: new (descriptor: { readonly initial: number }) => { readonly buffer: ArrayBuffer };
+  readonly Memory: new (descriptor: {
+    readonly initial: number;
+    readonly maximum?: number;
+    readonly shared?: boolean;
+  }) => { readonly buffer: ArrayBufferLike };
 };
 
 const WASM_PAGE = 64 * 1024;
@@ -32,13 +36,17 @@ const aligned = new WeakSet<ArrayBufferLike>();
 
 /**
  * `bytes` of zeroed memory that starts on a page boundary, so views into it at multiples of
- * DIRECT_ALIGN can be written and read with O_DIRECT. Falls back to ordinary memory (then used
- * with ordinary I/O) if the runtime cannot reserve WebAssembly memory.
+ * DIRECT_ALIGN can be written and read with O_DIRECT. `shared`: a SharedArrayBuffer, which the
+ * hashing thread reads in place (integrity/hash-thread.ts). Falls back to ordinary memory (then
+ * used with ordinary I/O, and copied to be hashed) if the runtime cannot reserve such memory.
  */
-export function alignedBuffer(bytes: number): Buffer {
-  if (O_DIRECT === 0) return Buffer.alloc(bytes);
+export function alignedBuffer(bytes: number, options: { readonly shared?: boolean } = {}): Buffer {
+  const shared = options.shared === true;
   try {
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / WASM_PAGE) });
+    if (O_DIRECT === 0) return shared ? Buffer.from(new SharedArrayBuffer(bytes)) : Buffer.alloc(bytes);
+    const pages = Math.ceil(bytes / WASM_PAGE);
+    // Shared WebAssembly memory must declare its maximum; it never grows anyway.
+    const memory = new WebAssembly.Memory({ initial: pages, ...(shared ? { maximum: pages, shared } : {}) });
     aligned.add(memory.buffer);
     return Buffer.from(memory.buffer, 0, bytes);
   } catch {

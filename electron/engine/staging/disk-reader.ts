@@ -21,7 +21,8 @@ const idle: (readonly [Buffer, Buffer])[] = [];
 function takeBuffers(bytes: number): readonly [Buffer, Buffer] {
   const at = idle.findIndex((pair) => pair[0].length === bytes);
   if (at >= 0) return idle.splice(at, 1)[0]!;
-  const memory = alignedBuffer(2 * bytes);
+  // Shared, so the hashing thread reads the bytes where they landed (integrity/hash-thread.ts).
+  const memory = alignedBuffer(2 * bytes, { shared: true });
   return [memory.subarray(0, bytes), memory.subarray(bytes)];
 }
 

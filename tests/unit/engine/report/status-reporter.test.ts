@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../../electron/shared/result.js';
 import { ManualClock } from '../../../../electron/engine/clock.js';
 import {
   createStatusReporter,
+  PROGRESS_HOLD_MS,
   type ReportSender,
 } from '../../../../electron/engine/report/status-reporter.js';
 
@@ -46,6 +47,7 @@ describe('status reports to the server', () => {
       speed: 716_507,
       etaMs: 60_400,
     });
+    await clock.advance(PROGRESS_HOLD_MS);
     reporter.record(item, 'Done', { bytesDone: 3 * 2 ** 31, size: 3 * 2 ** 31, speed: 0, etaMs: null });
     await reporter.drain();
     expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(['Start', 'Download', 'Done']);
@@ -73,12 +75,48 @@ describe('status reports to the server', () => {
     const clock = new ManualClock();
     const server = fakeServer();
     const reporter = createStatusReporter({ ...base, sender: server.sender, clock });
-    for (const status of ['Start', 'Pause', 'Continue', 'Cancelled'] as const) reporter.record(item, status);
-    await reporter.drain();
+    for (const status of ['Start', 'Pause', 'Continue', 'Cancelled'] as const) {
+      reporter.record(item, status);
+      await reporter.drain();
+    }
     const times = server.accepted.map((r) => Date.parse(r.currentTime!));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(new Set(times).size).toBe(4);
     expect(server.accepted[1]!.downloadStop).toBe(server.accepted[1]!.currentTime);
+  });
+
+  test("an item's progress report waits a moment: replaced meanwhile, it is never sent; its last word always is", async () => {
+    const clock = new ManualClock();
+    const server = fakeServer();
+    const reporter = createStatusReporter({ ...base, sender: server.sender, clock });
+    const progress = { bytesDone: 100, size: 100, speed: 0, etaMs: null };
+    // A small file: started and done within the hold.
+    reporter.record(item, 'Start', progress);
+    reporter.record(item, 'Download', progress);
+    await clock.advance(PROGRESS_HOLD_MS - 1);
+    reporter.record(item, 'Done', progress);
+    // A large one: its Start goes out once the hold is over, then its Pause at once.
+    reporter.record('other', 'Start', progress);
+    await clock.advance(PROGRESS_HOLD_MS);
+    reporter.record('other', 'Pause', progress);
+    await clock.advance(0);
+    const sent = server.accepted.map((r) => `${r.itemKey === item ? 'item' : 'other'} ${r.deliveryStatus}`);
+    expect(sent).toEqual(['item Done', 'other Start', 'other Pause']);
+    // The Start that was never sent still dates the download Done reports.
+    const done = server.accepted[0]!;
+    expect(Date.parse(done.downloadStart!)).toBe(clock.now() - 2 * PROGRESS_HOLD_MS + 1);
+    expect(reporter.pending()).toEqual([]);
+  });
+
+  test('a progress report still held is sent by drain, and kept in the outbox until then', async () => {
+    const clock = new ManualClock();
+    const server = fakeServer();
+    const reporter = createStatusReporter({ ...base, sender: server.sender, clock });
+    reporter.record(item, 'Continue', { bytesDone: 5, size: 100, speed: 0, etaMs: null });
+    expect(reporter.pending().map((r) => r.deliveryStatus)).toEqual(['Continue']);
+    expect(server.accepted).toEqual([]);
+    await reporter.drain();
+    expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(['Continue']);
   });
 
   test('Download reports go out at most every 5 s per item', async () => {
@@ -108,6 +146,7 @@ describe('status reports to the server', () => {
       onChange: () => changes++,
     });
     reporter.record(item, 'Start');
+    await clock.advance(PROGRESS_HOLD_MS);
     reporter.record(item, 'Done');
     await clock.advance(0);
     expect(reporter.pending().map((r) => r.deliveryStatus)).toEqual(['Start', 'Done']);
@@ -131,9 +170,10 @@ describe('status reports to the server', () => {
       onChange: (change) => changes.push(change),
     });
     const order = ['Start', 'Download', 'Pause', 'Continue', 'Error', 'Cancelled', 'Done'] as const;
-    for (const status of order)
+    for (const status of order) {
       reporter.record(item, status, { size: 100, bytesDone: 50, speed: 10, etaMs: 5000 });
-    await reporter.drain();
+      await reporter.drain();
+    }
     expect(server.accepted.map((r) => r.deliveryStatus)).toEqual(order);
     expect(changes.filter((c) => c !== 'sent')).toEqual([
       'progress',
