@@ -2,7 +2,7 @@
 // with no --server, the built-in demo server started in-process so a first command just works.
 import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { startDemoServer, type DemoServer } from '../demo-server/index.js';
+import type { DemoServer } from '../demo-server/index.js';
 import type { AuthConfig, EngineConfigInput, TlsConfig } from '../engine/config.js';
 import { demoConnection } from '../shared/demo-connection.js';
 import type { ItemType } from '../shared/getapp-protocol.js';
@@ -110,6 +110,8 @@ export async function openConnection(
   } as const;
 
   if (values.server === undefined) {
+    // Loaded only when used: a run against a real server carries none of the demo's code.
+    const { startDemoServer } = await import('../demo-server/index.js');
     const demo = await startDemoServer();
     return {
       demo,
