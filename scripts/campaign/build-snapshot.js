@@ -1,9 +1,11 @@
-// The build the campaign runs: a private copy of dist/ and bin/, so a rebuild in the working tree
-// while a long campaign runs never hands half-written modules to its processes.
+// The build the campaign runs: a private copy of dist/ and bin/ (with the file that tells bin/ where
+// the bundle is), so a rebuild in the working tree while a long campaign runs never hands
+// half-written modules to its processes.
 import { existsSync } from 'node:fs';
 import { cp, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLI_BUNDLE_ENTRY } from '../build/cli-bundle-entry.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,10 +14,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * (a long campaign, an editor's watcher) must not hand half-written modules to its processes.
  */
 export async function snapshotBuild(/** @type {string} */ workDir) {
-  if (!existsSync(join(root, 'dist', 'cli', 'courier-cli.js'))) throw new Error('run "npm run build" first');
+  if (!existsSync(CLI_BUNDLE_ENTRY)) throw new Error('run "npm run build" first');
   const app = join(workDir, 'app');
   await cp(join(root, 'dist'), join(app, 'dist'), { recursive: true });
   await cp(join(root, 'bin'), join(app, 'bin'), { recursive: true });
+  const entryFile = join('scripts', 'build', 'cli-bundle-entry.js');
+  await cp(join(root, entryFile), join(app, entryFile));
   await cp(join(root, 'package.json'), join(app, 'package.json'));
   await symlink(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
   return app;

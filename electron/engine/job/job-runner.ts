@@ -9,23 +9,21 @@ import type { ManifestDependency } from '../../shared/manifest.js';
 import { ok, type Result } from '../../shared/result.js';
 import type { JobPhase, JobSnapshot } from '../../shared/snapshots.js';
 import { VERSION } from '../../shared/version.js';
-import type { StatusReporter } from '../report/status-reporter.js';
 import { reuseSourceFor } from '../reuse/candidate-index.js';
 import { openJobFolder, type JobFolder, type RootIdentity } from '../staging/job-folder.js';
 import { readJournal } from '../staging/journal.js';
 import { acquireLock } from '../staging/lock.js';
-import { refusedUpFront } from './item-runner.js';
+import { itemContexts } from './item-context.js';
 import { runItems } from './job-items.js';
 import { SnapshotEmitter } from './snapshot-emitter.js';
-import { ItemState, JobState, markStopped } from './job-state.js';
+import type { StatusReporter } from '../report/status-reporter.js';
+import { JobState, markStopped, type ItemState } from './job-state.js';
 import type { JobDeps, JobStartOptions } from './job-deps.js';
-import { keptItems, restoreProgress } from './journal-restore.js';
+import { keptItems } from './journal-restore.js';
 import { closeRunRecords, openRunRecords, type JournalSync } from './journal-sync.js';
 import { readPreviousPackage, stagePackage } from './package-manifest.js';
-import { planItems } from './plan-items.js';
+import { planRun } from './plan-run.js';
 import { prepareDelivery } from './prepare-delivery.js';
-import { refreshItemUrl } from './refresh-url.js';
-import { newerStaged } from './rollback-check.js';
 
 export type { JobDeps, JobStartOptions } from './job-deps.js';
 
@@ -191,78 +189,41 @@ export class JobRunner {
         onStatus: (delivery) => this.onServerStatus(delivery),
       });
       if (!prepared.ok) return this.endEarly(prepared.error, signal);
-      const plan = planItems(prepared.value.artifacts ?? [], state.catalogId, this.deps.urlPolicy);
-      if (!plan.ok) return this.setPhase('failed', plan.error);
-      state.items = plan.value.map((p) => restoreProgress(new ItemState(p, clock), read.journal));
-      markPlanned();
-      await journal.save();
-      const newer = await newerStaged(folder.fs, folder.root, state.catalogId);
-      if (newer)
-        this.deps.log(
-          'warn',
-          `${state.catalogId} is older than ${newer}, already staged here (a rollback?).`,
-        );
-      // A file refused before any download needs no room.
-      const keyed = this.deps.publicKey !== undefined;
-      const space = await folder.freeSpace(
-        state.remainingBytes(
-          (item) => !refusedUpFront(item.plan, item.plan.expectedHash, keyed, config.allowUnverified),
-        ),
-      );
-      if (!space.ok) return this.setPhase('failed', space.error);
+      const planned = await planRun(prepared.value.artifacts ?? [], {
+        state,
+        folder,
+        deps: this.deps,
+        previous: read.journal,
+        journal,
+        markPlanned,
+      });
+      if (!planned.ok) return this.setPhase('failed', planned.error);
       this.setPhase('downloading');
       // Read once per run, when the first item asks: the other packages' manifests.
       const reuse = reuseSourceFor(folder, config.reuseMaxManifests, (m) => this.deps.log('warn', m));
       const previous = await readPreviousPackage(folder);
-      await runItems(
-        state.items,
-        config.concurrency,
-        (item) => ({
-          ...this.itemContext(item, folder, reporter, journal, signal),
-          ...(reuse ? { reuse } : {}),
-          recorded: previous.recorded,
-        }),
+      const contextFor = itemContexts({
+        deps: this.deps,
+        catalogId: state.catalogId,
+        folder,
+        reporter,
+        journal,
         signal,
-      );
+        resumedJob: this.resumed,
+        reuse,
+        recorded: previous.recorded,
+        onProgress: () => this.emitter.soon(),
+        onPhase: (item) => {
+          if (item.error?.code === 'CLIENT.diskFull' && !signal.aborted) this.pauseForSpace(item);
+          this.emitter.now();
+        },
+      });
+      await runItems(state.items, config.concurrency, contextFor, signal);
       if (signal.aborted) return await this.endStopped(reporter, journal);
       await this.finish(folder, previous.fingerprint);
     } finally {
       this.reportsLeft = await closeRunRecords(reporter, journal);
     }
-  }
-
-  private itemContext(
-    item: ItemState,
-    folder: JobFolder,
-    reporter: StatusReporter,
-    journal: JournalSync,
-    signal: AbortSignal,
-  ) {
-    const { deps } = this;
-    return {
-      item,
-      folder,
-      config: deps.config,
-      publicKey: deps.publicKey,
-      deps: deps.download,
-      reporter,
-      journal,
-      signal,
-      resumed: this.resumed || item.resume.offset > 0,
-      onProgress: () => this.emitter.soon(),
-      onPhase: () => {
-        if (item.error?.code === 'CLIENT.diskFull' && !signal.aborted) this.pauseForSpace(item);
-        this.emitter.now();
-      },
-      refreshUrl: () =>
-        refreshItemUrl({
-          api: deps.api,
-          item,
-          catalogId: this.state.catalogId,
-          policy: deps.urlPolicy,
-          signal,
-        }),
-    };
   }
 
   /** F1: a full disk pauses the whole job, keeping every partial, until space is freed and it resumes. */

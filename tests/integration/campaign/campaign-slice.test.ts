@@ -5,11 +5,10 @@
 // restart consistent (goal 3), resume cost within a checkpoint and a chunk (goal 4), no credential in
 // any file or output (A4), waiting status reports sent at the next start (outbox).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { CLI_BUNDLE_ENTRY } from '../../../scripts/build/cli-bundle-entry.js';
 import { FAULT_CLASSES } from '../../../scripts/campaign/plan.js';
 import { runCampaign, summarize } from '../../../scripts/campaign/campaign.js';
-import { repoRoot } from '../../support/paths.js';
 
 const SEED = 1;
 const RUNS = FAULT_CLASSES.length * 3;
@@ -19,7 +18,7 @@ describe('reliability campaign slice', () => {
   test(
     `seed ${SEED}: ${RUNS} runs, ${KILLS} with a SIGKILL, 0 violations`,
     async () => {
-      if (!existsSync(join(repoRoot, 'dist', 'cli', 'courier-cli.js')))
+      if (!existsSync(CLI_BUNDLE_ENTRY))
         throw new Error('run "npm run build" first: the campaign runs the built CLI');
       const outcomes = await runCampaign({ runs: RUNS, kills: KILLS, seed: SEED, workers: 2 });
       const violations = outcomes.flatMap((o) =>

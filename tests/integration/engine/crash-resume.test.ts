@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../electron/demo-server/index.js';
 import { WRITE_BATCH } from '../../../electron/engine/download/body-pump.js';
 import type { EngineEvent } from '../../../electron/shared/snapshots.js';
+import { CLI_BUNDLE_ENTRY } from '../../../scripts/build/cli-bundle-entry.js';
 import { repoRoot } from '../../support/paths.js';
 
 const MiB = 1024 * 1024;
@@ -30,7 +31,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'cli', 'courier-cli.js')))
+  if (!existsSync(CLI_BUNDLE_ENTRY))
     throw new Error('run "npm run build" first: this test runs the built CLI');
 });
 
