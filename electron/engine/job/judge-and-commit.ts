@@ -162,8 +162,8 @@ export async function commitVerified(
   // Queued first, so that the report's own save joins this one: one journal write per file, not two
   // (issue 9). The file has its final name already, so the report may reach the server first. Not
   // waited for: a rerun after a crash before it lands finds the verified file under its final name
-  // and re-verifies it instead of downloading (F7), and saves that start while one runs are joined
-  // into one write, so a delivery of many files does not pay a journal write per file in turn.
+  // and re-verifies it instead of downloading (F7). Saves asked for while one is being written are
+  // joined into the next write, so a delivery of many files does not pay a journal write per file.
   ctx.reporter.record(plan.itemKey, 'Done', progressOf(item));
   void ctx.journal.save();
   ctx.onPhase();
